@@ -1,0 +1,185 @@
+// Builds the Fastify app from the modules: used by main.ts and by the tests.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { healthResponse } from '../contracts/health';
+import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service';
+import { apiModules } from './modules/routes';
+import { AppError } from './platform/errors';
+import { type App, type AppDeps, genRequestId, installErrorHandling, sendProblem } from './platform/http';
+import { version } from './version';
+
+export const API_PREFIX = '/api/v1';
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export type AppState = { ready: boolean };
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: FastifyBaseLogger | false; state?: AppState; rateLimitMax?: number } = {},
+): Promise<App> {
+  const state = opts.state ?? { ready: true };
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    genReqId: genRequestId,
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: deps.config.bodyLimitBytes,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: opts.rateLimitMax ?? 1200,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('TOO_MANY_REQUESTS', 'too many requests', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'PORA API',
+        version,
+        description:
+          'API of PORA, the information system of TIM PORA (Tim Pengawasan Orang Asing). Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('restricted', false);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = { kind: 'anonymous' };
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
+    reply.header('cache-control', 'no-store');
+    if (!state.ready && !request.url.startsWith(`${API_PREFIX}/health`)) {
+      throw new AppError('NOT_READY', 'the database is being prepared');
+    }
+    if (unsafeMethods.has(request.method)) {
+      // SameSite=Strict keeps the cookie off cross-site requests; refusing foreign origins is the second lock.
+      const site = request.headers['sec-fetch-site'];
+      const origin = request.headers.origin;
+      if (site === 'cross-site' || (origin && new URL(origin).host !== request.headers.host)) {
+        throw new AppError('CSRF_REJECTED', 'cross-site request refused');
+      }
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session =
+        token.length <= 100 ? await authenticateSession(deps.database, deps.config, token, new Date()) : undefined;
+      if (session) {
+        request.actor = session.actor;
+        request.restricted = session.restricted;
+      } else {
+        request.sessionProblem = 'SESSION_EXPIRED';
+      }
+    }
+    const access = request.routeOptions.config?.access ?? 'user';
+    if (access === 'public') {
+      return;
+    }
+    if (request.actor.kind === 'anonymous') {
+      throw new AppError(request.sessionProblem ?? 'UNAUTHENTICATED');
+    }
+    if (access === 'user' && request.restricted) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'finish setting up your account first');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { access: 'public' },
+          schema: { tags: ['health'], summary: 'Liveness and readiness', response: { 200: healthResponse } },
+        },
+        async () => ({
+          status: 'ok' as const,
+          version,
+          database: deps.database.mode,
+          ready: state.ready,
+          time: new Date().toISOString(),
+        }),
+      );
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      for (const register of apiModules) {
+        await api.register(register(deps));
+      }
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: { url: `${API_PREFIX}/openapi.json`, title: 'PORA API' },
+    hooks: {
+      onRequest: async (_request, reply) => {
+        // The reference page needs its own inline bootstrap; it carries no session-bearing actions.
+        reply.header('content-security-policy', "default-src 'self' 'unsafe-inline' data: blob:");
+      },
+    },
+  });
+
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(reply, new AppError('NOT_FOUND', 'no such resource'), String(request.id));
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}

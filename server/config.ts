@@ -1,0 +1,68 @@
+// Every setting PORA reads from the environment, parsed once. Nothing else reads process.env.
+import { z } from 'zod';
+
+const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PORA_DATA_DIR: z.string().default('./data'),
+  PORA_DEMO: flag.optional(),
+  PORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORA_PUBLIC_URL: z.string().url().optional(),
+  PORA_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'PORA_SECRET_KEY must be 64 hex characters (32 bytes)')
+    .optional(),
+  PORA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  PORA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  PORA_TRUST_PROXY: flag.default(false),
+  PORA_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  PORA_JOBS: flag.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** undefined: decided by the database mode (embedded → load the demo on an empty database). */
+  demo: boolean | undefined;
+  logLevel: z.infer<typeof envSchema>['PORA_LOG_LEVEL'];
+  publicUrl: string | undefined;
+  secretKeyHex: string | undefined;
+  sessionHours: number;
+  sessionIdleMinutes: number;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  jobs: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.PORA_DATA_DIR,
+    demo: e.PORA_DEMO,
+    logLevel: e.PORA_LOG_LEVEL,
+    publicUrl: e.PORA_PUBLIC_URL,
+    secretKeyHex: e.PORA_SECRET_KEY,
+    sessionHours: e.PORA_SESSION_HOURS,
+    sessionIdleMinutes: e.PORA_SESSION_IDLE_MINUTES,
+    trustProxy: e.PORA_TRUST_PROXY,
+    bodyLimitBytes: e.PORA_BODY_LIMIT_BYTES,
+    jobs: e.PORA_JOBS,
+  };
+}

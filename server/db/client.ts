@@ -1,0 +1,116 @@
+// The database: embedded PGlite in a data directory, or a PostgreSQL server through `pg`.
+// Same schema, same migrations, same queries. PGlite has one connection and serialises
+// queries and transactions itself, so code must never reach for the outer handle inside a
+// transaction (it would wait for itself): always use the `tx` it was given.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as audit from './schema/audit';
+import * as auth from './schema/auth';
+import * as jobs from './schema/jobs';
+import * as orgs from './schema/orgs';
+import * as regions from './schema/regions';
+
+export const schema = { ...regions, ...orgs, ...auth, ...audit, ...jobs };
+type Schema = typeof schema;
+
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or a transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseMode = 'embedded' | 'server';
+
+export interface Database {
+  mode: DatabaseMode;
+  db: Db;
+  /** One transaction; everything a service call writes, audit rows included, goes through one. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs SQL text with several statements (restore, loaders). */
+  execScript(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance in embedded mode (backup, cloning in tests). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const pgliteExtensions = { pg_trgm, unaccent, fuzzystrmatch, pgcrypto };
+
+export async function openEmbedded(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir: path.resolve(dataDir, 'pglite') } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: pgliteExtensions,
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    mode: 'embedded',
+    db,
+    pglite: client,
+    transaction: (fn) => db.transaction(fn),
+    execScript: async (text) => {
+      await client.exec(text);
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openServer(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with a clear message when the server is not there.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    mode: 'server',
+    db,
+    pool,
+    transaction: (fn) => db.transaction(fn),
+    execScript: async (text) => {
+      await pool.query(text);
+    },
+    close: () => pool.end(),
+  };
+}
+
+const MIGRATION_LOCK = 0x504f5241; // "PORA"
+
+/** Applies pending migrations. On a server, an advisory lock keeps two starting nodes from racing. */
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.mode === 'embedded') {
+    await migratePglite(database.db as never, { migrationsFolder });
+    return;
+  }
+  const pool = database.pool;
+  if (!pool) {
+    throw new Error('server database without a pool');
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+export async function pingDatabase(database: Database): Promise<void> {
+  await database.db.execute(sql`select 1`);
+}

@@ -1,0 +1,118 @@
+// The audit log: every write and every read of personal data appends one row, in the caller's transaction.
+// Rows form a hash chain (each row hashes its content and the previous hash) with a gapless sequence, so
+// `pora audit verify` can name the first row that was changed, removed or inserted.
+import { createHash } from 'node:crypto';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../db/client';
+import { auditLog } from '../db/schema/audit';
+import type { Ctx } from './context';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_LOCK = 0x41554449; // "AUDI"
+
+export type AuditEntry = {
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  purpose?: string;
+  details?: Record<string, unknown>;
+};
+
+type ChainFields = {
+  seq: number;
+  at: Date;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string | null;
+  agencyId: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  purpose: string | null;
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  prevHash: string;
+};
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value ?? null);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+export function hashAuditRow(row: ChainFields): string {
+  const material = canonical({ ...row, at: row.at.toISOString() });
+  return createHash('sha256').update(material).digest('hex');
+}
+
+export async function appendAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const actor = ctx.actor;
+  const fields: ChainFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: ctx.now(),
+    actorKind: actor.kind,
+    actorId: actor.kind === 'user' ? actor.userId : null,
+    actorName: actor.kind === 'anonymous' ? null : actor.name,
+    agencyId: actor.kind === 'user' ? actor.agencyId : null,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    purpose: entry.purpose ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    details: entry.details ? (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>) : null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditLog).values({ ...fields, hash: hashAuditRow(fields) });
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; lastSeq: number }
+  | { ok: false; rows: number; firstBadSeq: number; problem: 'changed' | 'missing' | 'broken_link' };
+
+/** Walks the whole chain in pages; reports the first row whose content, position or link does not hold. */
+export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<AuditVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let rows = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
+    for (const row of page) {
+      if (row.seq !== expectedSeq) {
+        return { ok: false, rows, firstBadSeq: expectedSeq, problem: 'missing' };
+      }
+      if (row.prevHash !== prevHash) {
+        return { ok: false, rows, firstBadSeq: row.seq, problem: 'broken_link' };
+      }
+      const { hash, ...fields } = row;
+      if (hashAuditRow(fields) !== hash) {
+        return { ok: false, rows, firstBadSeq: row.seq, problem: 'changed' };
+      }
+      prevHash = hash;
+      expectedSeq += 1;
+      rows += 1;
+    }
+    if (page.length < pageSize) {
+      return { ok: true, rows, lastSeq: expectedSeq - 1 };
+    }
+  }
+}
