@@ -78,6 +78,7 @@ export type Problem = {
 export function toProblem(e: AppError, requestId?: string): Problem {
   const { errors, ...rest } = (e.details ?? {}) as { errors?: Problem['errors'] };
   return {
+    ...rest,
     type: `https://pora.invalid/problems/${e.code.toLowerCase().replaceAll('_', '-')}`,
     title: e.code,
     status: e.status,
@@ -85,6 +86,5 @@ export function toProblem(e: AppError, requestId?: string): Problem {
     detail: e.message,
     ...(requestId ? { requestId } : {}),
     ...(errors ? { errors } : {}),
-    ...rest,
   };
 }

@@ -85,5 +85,7 @@ export async function loadRegions(db: Queryable): Promise<{ total: number }> {
         },
       });
   }
+  // Fresh statistics, or the planner misjudges the trigram index on a newly filled table.
+  await db.execute(sql`analyze regions`);
   return { total: rows.length };
 }
