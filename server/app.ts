@@ -31,7 +31,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(
   deps: AppDeps,
-  opts: { logger?: FastifyBaseLogger | false; state?: AppState; rateLimitMax?: number } = {},
+  opts: { logger?: FastifyBaseLogger | false; state?: AppState; rateLimit?: boolean } = {},
 ): Promise<App> {
   const state = opts.state ?? { ready: true };
   const app = Fastify({
@@ -65,9 +65,11 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // Per node and in memory: a first, cheap layer. The sign-in throttle that every node shares is in the database.
   await app.register(fastifyRateLimit, {
-    global: true,
-    max: opts.rateLimitMax ?? 1200,
+    global: opts.rateLimit !== false,
+    ...(opts.rateLimit === false ? { allowList: () => true } : {}),
+    max: 1200,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) =>
       new AppError('TOO_MANY_REQUESTS', 'too many requests', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
@@ -123,7 +125,7 @@ export async function buildApp(
       }
     }
     const access = request.routeOptions.config?.access ?? 'user';
-    if (access === 'public') {
+    if (access === 'public' || request.is404 || !request.url.startsWith(`${API_PREFIX}/`)) {
       return;
     }
     if (request.actor.kind === 'anonymous') {

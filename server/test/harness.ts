@@ -52,11 +52,12 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-export async function createTestEnv(opts: { rateLimitMax?: number } = {}): Promise<TestEnv> {
+/** Rate limiting is off unless asked for, so that tests can exercise the database-level sign-in throttle. */
+export async function createTestEnv(opts: { rateLimit?: boolean } = {}): Promise<TestEnv> {
   const { database, drop } = await cloneDatabase();
   const config = { ...loadConfig({}), dataDir: '/nonexistent', secretKeyHex: randomBytes(32).toString('hex') };
   const sealer = createSealer(Buffer.from(config.secretKeyHex, 'hex'));
-  const app = await buildApp({ config, database, sealer }, { rateLimitMax: opts.rateLimitMax ?? 100_000 });
+  const app = await buildApp({ config, database, sealer }, { rateLimit: opts.rateLimit ?? false });
   await app.ready();
   const log = app.log;
   return {
