@@ -1,6 +1,7 @@
 // Bad input at the HTTP edge: every case answers problem+json with a stable code, never a 500.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../db/client';
 import { buildUser, createTestEnv, signIn, type TestEnv } from '../test/harness';
 
 let env: TestEnv;
@@ -89,8 +90,8 @@ describe('bad input', () => {
   it('injection strings in text fields are data, not SQL', async () => {
     const res = await login(JSON.stringify({ email: "x'--@pora.test", password: "' or '1'='1" }));
     expectProblem(res, 401, 'INVALID_CREDENTIALS');
-    const sessions = await env.database.db.execute(sql`select count(*)::int as n from sessions`);
-    expect(Number((sessions.rows[0] as { n: number }).n)).toBeGreaterThan(0);
+    const [sessions] = await selectRows<{ n: number }>(env.database.db, sql`select count(*)::int as n from sessions`);
+    expect(sessions?.n).toBe(1);
   });
 
   it('sends security headers', async () => {

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../../db/client';
 import { buildUser, createTestEnv, signIn, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -49,10 +50,11 @@ describe('lockout', () => {
     expect(right.statusCode).toBe(429);
     expect(right.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
     expect(right.json().retryAfterSeconds).toBeGreaterThan(0);
-    const audit = await env.database.db.execute(
+    const [audit] = await selectRows<{ n: number }>(
+      env.database.db,
       sql`select count(*)::int as n from audit_log where action = 'auth.login_failed' and details->>'email' = ${user.email}`,
     );
-    expect(Number((audit.rows[0] as { n: number }).n)).toBe(5);
+    expect(audit?.n).toBe(5);
   });
 
   it('treats unknown e-mails like known ones', async () => {

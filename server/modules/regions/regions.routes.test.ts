@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../../db/client';
 import { createTestEnv, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -14,10 +16,11 @@ const get = (url: string) => env.app.inject({ method: 'GET', url });
 
 describe('areas', () => {
   it('holds every Kemendagri area of idn-area-data', async () => {
-    const counts = await env.database.db.execute<{ level: number; n: number }>(
-      'select level, count(*)::int as n from regions group by level order by level' as never,
+    const counts = await selectRows<{ level: number; n: number }>(
+      env.database.db,
+      sql`select level, count(*)::int as n from regions group by level order by level`,
     );
-    expect(counts.rows.map((r) => Number(r.n))).toEqual([38, 514, 7277, 83763]);
+    expect(counts.map((r) => r.n)).toEqual([38, 514, 7277, 83763]);
   });
 
   it('finds Kota Pagar Alam first, whatever the case or accents', async () => {
