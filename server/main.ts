@@ -3,6 +3,8 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { openDatabase, prepareDatabase, sealerFor } from './boot';
 import { loadConfig } from './config';
+import { jobDefinitions, jobSchedules } from './jobs';
+import { startJobRunner } from './platform/jobs';
 import { startupHooks } from './startup';
 
 export async function serve() {
@@ -19,6 +21,9 @@ export async function serve() {
   }
   state.ready = true;
   logger.info({ mode: database.mode, port: config.port }, 'PORA is ready');
+  const runner = config.jobs
+    ? startJobRunner({ database, config, log: logger, definitions: jobDefinitions, schedules: jobSchedules })
+    : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -27,6 +32,7 @@ export async function serve() {
     }
     closing = true;
     logger.info({ signal }, 'shutting down');
+    runner?.stop();
     await app.close();
     await database.close();
     process.exit(0);

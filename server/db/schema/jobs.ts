@@ -1,5 +1,4 @@
 // Background jobs: a queue in the database, claimed with FOR UPDATE SKIP LOCKED by exactly one node.
-import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const jobs = pgTable(
@@ -17,15 +16,12 @@ export const jobs = pgTable(
     lockedBy: text('locked_by'),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     lastError: text('last_error'),
-    /** at most one queued or running job per key (e.g. a daily sweep). */
+    /** at most one job ever per key, e.g. one sweep per schedule slot ("sessions.sweep:2026-11-28T10"). */
     uniqueKey: text('unique_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [
-    index('jobs_ready_idx').on(t.status, t.runAt),
-    uniqueIndex('jobs_unique_key_uq').on(t.uniqueKey).where(sql`status in ('queued', 'running')`),
-  ],
+  (t) => [index('jobs_ready_idx').on(t.status, t.runAt), uniqueIndex('jobs_unique_key_uq').on(t.uniqueKey)],
 );
 
 /** Instance-wide settings and generated values (e.g. the demo-loaded marker). */
