@@ -2,7 +2,8 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { loadDemoAtStartup } from './modules/demo/demo.startup';
 
 export type StartupHook = (deps: { config: Config; database: Database; logger: Logger }) => Promise<void>;
 
-export const startupHooks: StartupHook[] = [];
+export const startupHooks: StartupHook[] = [loadDemoAtStartup];
