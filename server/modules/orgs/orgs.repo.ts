@@ -178,7 +178,9 @@ export type TeamFilter = {
   viewer: TeamViewer;
 };
 
-const memberCount = sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`;
+// Written out in full: inside a one-table select Drizzle renders columns unqualified, and a bare "id" in the
+// subquery would mean team_members.id.
+const memberCount = sql<number>`(select count(*)::int from team_members tm where tm.team_id = "teams"."id")`;
 
 function teamVisibleTo(viewer: TeamViewer): SQL | undefined {
   if (viewer.scope === 'all') {
@@ -189,7 +191,7 @@ function teamVisibleTo(viewer: TeamViewer): SQL | undefined {
     eq(teams.level, 'pusat'),
     viewer.officeId ? eq(teams.secretariatOfficeId, viewer.officeId) : undefined,
     viewer.agencyId
-      ? sql`exists (select 1 from ${teamMembers} where ${teamMembers.teamId} = ${teams.id} and ${teamMembers.agencyId} = ${viewer.agencyId})`
+      ? sql`exists (select 1 from team_members tm where tm.team_id = "teams"."id" and tm.agency_id = ${viewer.agencyId})`
       : undefined,
   );
 }

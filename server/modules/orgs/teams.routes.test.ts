@@ -36,6 +36,22 @@ const teamBody = () => ({
 });
 
 describe('teams', () => {
+  it('is visible to a member agency from outside its area, and to nobody else there', async () => {
+    const team = await buildTeam(env, {
+      name: 'TIM PORA Uji Keanggotaan',
+      regionCode: '16.72',
+      level: 'kabupaten_kota',
+    });
+    const jakartaMember = await buildAgency(env, { regionCode: '31.71', kind: 'bin' });
+    await buildTeamMember(env, team.id, jakartaMember.id);
+    const member = (await signInAs(env, 'agency_member', { agencyId: jakartaMember.id })).api;
+    expect((await member.get(`/api/v1/teams/${team.id}`)).statusCode).toBe(200);
+    const stranger = (
+      await signInAs(env, 'agency_member', { agencyId: (await buildAgency(env, { regionCode: '31.71' })).id })
+    ).api;
+    expect((await stranger.get(`/api/v1/teams/${team.id}`)).statusCode).toBe(404);
+  });
+
   it('forms a team, takes in member agencies, changes and removes them, archives and brings it back', async () => {
     const api = muaraEnim.api;
     const created = await api.post('/api/v1/teams', teamBody());
@@ -83,6 +99,10 @@ describe('teams', () => {
 
     const detail = (await api.get(`/api/v1/teams/${team.id}`)).json();
     expect(detail.memberCount).toBe(3);
+    const listed = (await api.get('/api/v1/teams?limit=200'))
+      .json()
+      .items.find((t: { id: string }) => t.id === team.id);
+    expect(listed.memberCount).toBe(3);
     // chair first, then vice chair, then members
     expect(detail.members.map((m: { role: string }) => m.role)).toEqual(['ketua', 'wakil_ketua', 'anggota']);
     const members = (await api.get(`/api/v1/teams/${team.id}/members`)).json();

@@ -1,0 +1,49 @@
+// The frame of the screens before the app: mark, title, language switch, centred on any screen size.
+import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/language-switch';
+import { PoraMark } from '../../../components/pora-mark';
+
+export function AuthFrame({
+  title,
+  subtitle,
+  children,
+  width = 420,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ReactNode;
+  width?: number;
+}) {
+  const { t } = useTranslation();
+  useDocumentTitle(`${title} · PORA`);
+  return (
+    <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
+      <Group justify="space-between" p="md">
+        <Group gap={8}>
+          <PoraMark size={28} />
+          <Text fw={700}>{t('appName')}</Text>
+        </Group>
+        <LanguageSwitch />
+      </Group>
+      <Center px="md" pb="xl">
+        <Stack w="100%" maw={width} gap="md">
+          <Stack gap={4} ta="center">
+            <Title order={1} fz={{ base: 24, sm: 28 }}>
+              {title}
+            </Title>
+            {subtitle && <Text c="dimmed">{subtitle}</Text>}
+          </Stack>
+          <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
+            {children}
+          </Paper>
+          <Text size="xs" c="dimmed" ta="center">
+            {t('appTagline')}
+          </Text>
+        </Stack>
+      </Center>
+    </Box>
+  );
+}
