@@ -22,8 +22,9 @@ import * as auth from './schema/auth';
 import * as jobs from './schema/jobs';
 import * as orgs from './schema/orgs';
 import * as regions from './schema/regions';
+import * as register from './schema/register';
 
-export const schema = { ...regions, ...orgs, ...auth, ...audit, ...jobs };
+export const schema = { ...regions, ...orgs, ...auth, ...audit, ...jobs, ...register };
 type Schema = typeof schema;
 
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -73,6 +74,11 @@ export async function openEmbedded(dataDir: string | undefined, loadDataDir?: Bl
 
 export async function openServer(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can be cut by the server (restart, failover, DROP DATABASE); without a listener the pool's
+  // 'error' event would end the process. The next query gets a fresh connection or a clear error.
+  pool.on('error', (error) => {
+    process.stderr.write(`database connection lost: ${error.message}\n`);
+  });
   // Fail fast with a clear message when the server is not there.
   const probe = await pool.connect();
   probe.release();

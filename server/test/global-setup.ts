@@ -1,15 +1,13 @@
 // Builds one migrated database with the reference data per test run; each test file clones it.
 // PGlite: a data-directory dump cached in .pora-test/ (keyed by the migrations), loaded per file.
 // PostgreSQL (DATABASE_URL set): a template database, copied per file with CREATE DATABASE … TEMPLATE.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrationsFolder, openEmbedded, openServer, runMigrations } from '../db/client';
 import { loadRegions } from '../modules/regions/regions.loader';
-
-export const TEMPLATE_DB = 'pora_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,17 +51,21 @@ export function adminUrl(url: string) {
   return u.toString();
 }
 
-async function buildServerTemplate(url: string): Promise<string> {
+async function adminQuery(url: string, statement: string) {
   const admin = new pg.Client({ connectionString: adminUrl(url) });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.query(statement);
   } finally {
     await admin.end();
   }
+}
+
+/** A template per run, so that two test runs on one server (CI and a developer) do not drop each other's. */
+async function buildServerTemplate(url: string, name: string): Promise<string> {
+  await adminQuery(url, `CREATE DATABASE ${name}`);
   const u = new URL(url);
-  u.pathname = `/${TEMPLATE_DB}`;
+  u.pathname = `/${name}`;
   const database = await openServer(u.toString(), 2);
   await runMigrations(database);
   await database.transaction((tx) => loadRegions(tx));
@@ -74,5 +76,13 @@ async function buildServerTemplate(url: string): Promise<string> {
 export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', await buildPgliteTemplate());
   const url = process.env.DATABASE_URL;
-  project.provide('serverTemplate', url ? await buildServerTemplate(url) : '');
+  if (!url) {
+    project.provide('serverTemplate', '');
+    return;
+  }
+  const name = `pora_test_template_${randomBytes(4).toString('hex')}`;
+  project.provide('serverTemplate', await buildServerTemplate(url, name));
+  return async () => {
+    await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
 }

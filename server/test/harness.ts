@@ -15,7 +15,6 @@ import { hashPassword } from '../platform/auth/passwords';
 import { createSealer, type Sealer } from '../platform/auth/secrets';
 import type { Ctx } from '../platform/context';
 import type { App } from '../platform/http';
-import { TEMPLATE_DB } from './global-setup';
 
 export type TestEnv = {
   database: Database;
@@ -43,7 +42,7 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
       await client.end();
     }
   };
-  await run(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await run(`CREATE DATABASE ${name} TEMPLATE ${new URL(serverTemplate).pathname.slice(1)}`);
   const url = new URL(serverTemplate);
   url.pathname = `/${name}`;
   return {
