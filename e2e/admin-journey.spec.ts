@@ -40,7 +40,7 @@ test('administrator: 2FA, agencies, language', async ({ page }) => {
   // First sign-in: the role requires two-factor sign-in, so the app leads to the enrolment.
   await signIn(page);
   await expect(page).toHaveURL(/\/setup/);
-  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await expect(page.getByTestId('totp-qr')).toBeVisible();
   const enrolled = await freshCode(secret, 0);
