@@ -10,7 +10,11 @@ const journal = readFileSync(journalPath);
 
 const run = spawnSync('npx', ['drizzle-kit', 'generate', '--name', 'drift_check'], { encoding: 'utf8' });
 const output = `${run.stdout}\n${run.stderr}`;
-const added = dirs.flatMap((d) => readdirSync(d).filter((f) => !before.get(d)?.has(f)).map((f) => `${d}/${f}`));
+const added = dirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => !before.get(d)?.has(f))
+    .map((f) => `${d}/${f}`),
+);
 for (const f of added) {
   rmSync(f);
 }
