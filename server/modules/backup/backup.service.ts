@@ -208,6 +208,11 @@ async function* readLines(file: string): AsyncGenerator<string> {
     failure.error = e;
     gunzip.destroy(e);
   });
+  // Errors reach the caller through the line iterator; this listener keeps a late one (after an early return, as
+  // when only the header is read) from becoming an unhandled 'error' event.
+  gunzip.on('error', (e) => {
+    failure.error ??= e;
+  });
   source.pipe(gunzip);
   const reader = createInterface({ input: gunzip, crlfDelay: Number.POSITIVE_INFINITY });
   try {
@@ -225,6 +230,7 @@ async function* readLines(file: string): AsyncGenerator<string> {
   } finally {
     reader.close();
     source.destroy();
+    gunzip.destroy();
   }
   if (failure.error) {
     throw new BackupError(`berkas cadangan tidak dapat dibaca: ${failure.error.message}`);
@@ -253,6 +259,34 @@ function asHeader(value: unknown): BackupHeader {
     throw new BackupError('kepala berkas cadangan rusak (tanpa daftar migrasi)');
   }
   return h as BackupHeader;
+}
+
+/**
+ * Reads the whole file once — gzip's own CRC and the trailer's SHA-256 — before anything is written, so that a
+ * damaged file is refused as such (and not as whatever the database makes of garbled rows).
+ */
+export async function verifyBackupFile(file: string): Promise<void> {
+  const digest = createHash('sha256');
+  let trailer: Trailer | undefined;
+  let number = 0;
+  for await (const line of readLines(file)) {
+    number += 1;
+    if (trailer) {
+      throw new BackupError(`berkas cadangan rusak: ada data setelah penanda akhir (baris ${number})`);
+    }
+    const value = parseLine(line, number);
+    if (!Array.isArray(value) && (value as Partial<Trailer> | null)?.end === true) {
+      trailer = value as Trailer;
+      continue;
+    }
+    digest.update(line).update('\n');
+  }
+  if (!trailer) {
+    throw new BackupError('berkas cadangan terpotong: penanda akhirnya tidak ada');
+  }
+  if (trailer.sha256 !== digest.digest('hex')) {
+    throw new BackupError('berkas cadangan rusak: checksum tidak cocok dengan isinya');
+  }
 }
 
 /** The header of a backup file, without reading the rest. */
@@ -302,6 +336,7 @@ export async function restoreBackup(
   if (!sameSchema) {
     throw new BackupError(describeMigrationMismatch(header, targetMigrations));
   }
+  await verifyBackupFile(file);
   const plan = opts.tables ?? planTables();
   const byName = new Map(plan.map((t) => [t.name, t]));
 
