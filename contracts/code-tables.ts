@@ -9,6 +9,8 @@ export const codeTableNames = [
   'team-member-roles',
   'roles',
   'countries',
+  'permit-types',
+  'visa-indexes',
 ] as const;
 export type CodeTableName = (typeof codeTableNames)[number];
 

@@ -22,6 +22,10 @@ export const permissionCodes = [
   'users.read',
   'users.manage',
   'audit.read',
+  'persons.read',
+  'persons.write',
+  'sponsors.read',
+  'sponsors.write',
 ] as const;
 export const permissionSchema = z.enum(permissionCodes);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -56,6 +56,26 @@ run(
   ],
   { env, input: `${adminPassword}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
 );
+const analystEmail = 'analis.e2e@demo.pora.id';
+const analystPassword = 'Benteng-Kuto-Besak-1780';
+run(
+  'node',
+  [
+    'bin/pora.mjs',
+    'user',
+    'create',
+    '--email',
+    analystEmail,
+    '--name',
+    'Analis Journey',
+    '--role',
+    'analyst',
+    '--agency',
+    'Kantor Imigrasi Kelas II Non TPI Muara Enim',
+    '--password-stdin',
+  ],
+  { env, input: `${analystPassword}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
+);
 
 const server = spawn('node', ['bin/pora.mjs', 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 let code = 1;
@@ -78,7 +98,14 @@ try {
   const result = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: base, E2E_ADMIN_EMAIL: adminEmail, E2E_ADMIN_PASSWORD: adminPassword },
+    env: {
+      ...process.env,
+      E2E_BASE_URL: base,
+      E2E_ADMIN_EMAIL: adminEmail,
+      E2E_ADMIN_PASSWORD: adminPassword,
+      E2E_ANALYST_EMAIL: analystEmail,
+      E2E_ANALYST_PASSWORD: analystPassword,
+    },
   });
   code = result.status ?? 1;
 } catch (error) {

@@ -24,6 +24,7 @@ const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   PORA_JOBS: flag.default(true),
+  PORA_EXPIRING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = {
@@ -41,6 +42,8 @@ export type Config = {
   trustProxy: boolean;
   bodyLimitBytes: number;
   jobs: boolean;
+  /** a stay permit ending within this many days counts as expiring (register status). */
+  expiringDays: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -64,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.PORA_TRUST_PROXY,
     bodyLimitBytes: e.PORA_BODY_LIMIT_BYTES,
     jobs: e.PORA_JOBS,
+    expiringDays: e.PORA_EXPIRING_DAYS,
   };
 }

@@ -6,7 +6,9 @@ import { authRoutes } from './auth/auth.routes';
 import { codeTableRoutes } from './code-tables/code-tables.routes';
 import { mrzRoutes } from './mrz/mrz.routes';
 import { orgRoutes } from './orgs/orgs.routes';
+import { personRoutes } from './persons/persons.routes';
 import { regionRoutes } from './regions/regions.routes';
+import { sponsorRoutes } from './sponsors/sponsors.routes';
 import { userRoutes } from './users/users.routes';
 
 export const apiModules: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
@@ -17,4 +19,6 @@ export const apiModules: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   userRoutes,
   auditRoutes,
   mrzRoutes,
+  personRoutes,
+  sponsorRoutes,
 ];

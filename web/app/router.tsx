@@ -16,6 +16,54 @@ const appRoutes: RouteObject[] = [
     lazy: () => import('../features/profile/pages/profile-page').then((m) => ({ Component: m.ProfilePage })),
   },
   {
+    element: <RequirePermission permission="persons.read" />,
+    children: [
+      {
+        path: 'register',
+        lazy: () => import('../features/persons/pages/register-page').then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        element: <RequirePermission permission="persons.write" />,
+        children: [
+          {
+            path: 'register/new',
+            lazy: () =>
+              import('../features/persons/pages/person-create-page').then((m) => ({ Component: m.PersonCreatePage })),
+          },
+        ],
+      },
+      {
+        path: 'register/:id',
+        lazy: () => import('../features/persons/pages/person-page').then((m) => ({ Component: m.PersonPage })),
+      },
+    ],
+  },
+  {
+    element: <RequirePermission permission="sponsors.read" />,
+    children: [
+      {
+        path: 'register/sponsors',
+        lazy: () => import('../features/sponsors/pages/sponsors-page').then((m) => ({ Component: m.SponsorsPage })),
+      },
+      {
+        element: <RequirePermission permission="sponsors.write" />,
+        children: [
+          {
+            path: 'register/sponsors/new',
+            lazy: () =>
+              import('../features/sponsors/pages/sponsor-create-page').then((m) => ({
+                Component: m.SponsorCreatePage,
+              })),
+          },
+        ],
+      },
+      {
+        path: 'register/sponsors/:id',
+        lazy: () => import('../features/sponsors/pages/sponsor-page').then((m) => ({ Component: m.SponsorPage })),
+      },
+    ],
+  },
+  {
     element: <RequirePermission permission="orgs.read" />,
     children: [
       {

@@ -7,11 +7,34 @@ import { i18n } from './i18n';
 import { validationMessage } from './zod-messages';
 
 /** Messages the contracts give to their own refinements, by their (Indonesian) text. */
-const contractMessages: Record<string, 'periodOrder' | 'duplicateRoles' | 'controlCharacters' | 'timeRangeOrder'> = {
+type ContractMessage =
+  | 'periodOrder'
+  | 'duplicateRoles'
+  | 'controlCharacters'
+  | 'timeRangeOrder'
+  | 'noMarkup'
+  | 'dateNotExist'
+  | 'yearTooEarly'
+  | 'dateInFuture'
+  | 'nameRequired'
+  | 'documentNumberOrMrz'
+  | 'coordinatesTogether'
+  | 'sourceAgencyRequired'
+  | 'sponsorEitherOr';
+const contractMessages: Record<string, ContractMessage> = {
   'periode berakhir sebelum dimulai': 'periodOrder',
   'peran ganda': 'duplicateRoles',
   'karakter kontrol tidak diizinkan': 'controlCharacters',
   'rentang waktu terbalik': 'timeRangeOrder',
+  'tanda < dan > tidak diizinkan': 'noMarkup',
+  'tanggal tidak ada': 'dateNotExist',
+  'tahun terlalu lampau': 'yearTooEarly',
+  'tanggal di masa depan': 'dateInFuture',
+  'isi nama keluarga atau nama depan': 'nameRequired',
+  'isi nomor dan negara penerbit, atau MRZ': 'documentNumberOrMrz',
+  'isi lintang dan bujur bersama-sama': 'coordinatesTogether',
+  'sumber instansi memerlukan agencyId': 'sourceAgencyRequired',
+  'pilih penjamin yang ada atau buat yang baru, tidak keduanya': 'sponsorEitherOr',
 };
 
 function messageFor(issue: core.$ZodIssue, overrides: Record<string, string>): string {

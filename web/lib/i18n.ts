@@ -13,7 +13,9 @@ import enCommon from '../locales/en/common.json';
 import enErrors from '../locales/en/errors.json';
 import enHome from '../locales/en/home.json';
 import enOffices from '../locales/en/offices.json';
+import enPersons from '../locales/en/persons.json';
 import enProfile from '../locales/en/profile.json';
+import enSponsors from '../locales/en/sponsors.json';
 import enTeams from '../locales/en/teams.json';
 import enUsers from '../locales/en/users.json';
 import idAgencies from '../locales/id/agencies.json';
@@ -23,7 +25,9 @@ import idCommon from '../locales/id/common.json';
 import idErrors from '../locales/id/errors.json';
 import idHome from '../locales/id/home.json';
 import idOffices from '../locales/id/offices.json';
+import idPersons from '../locales/id/persons.json';
 import idProfile from '../locales/id/profile.json';
+import idSponsors from '../locales/id/sponsors.json';
 import idTeams from '../locales/id/teams.json';
 import idUsers from '../locales/id/users.json';
 
@@ -39,6 +43,8 @@ export const resources = {
     teams: idTeams,
     users: idUsers,
     audit: idAudit,
+    persons: idPersons,
+    sponsors: idSponsors,
   },
   en: {
     common: enCommon,
@@ -51,6 +57,8 @@ export const resources = {
     teams: enTeams,
     users: enUsers,
     audit: enAudit,
+    persons: enPersons,
+    sponsors: enSponsors,
   },
 } as const;
 

@@ -19,7 +19,16 @@ describe('code tables', () => {
     const res = await get('/api/v1/code-tables');
     expect(res.statusCode).toBe(200);
     const names = res.json().items.map((t: { name: string }) => t.name);
-    expect(names).toEqual(['agency-kinds', 'office-classes', 'team-levels', 'team-member-roles', 'roles', 'countries']);
+    expect(names).toEqual([
+      'agency-kinds',
+      'office-classes',
+      'team-levels',
+      'team-member-roles',
+      'roles',
+      'countries',
+      'permit-types',
+      'visa-indexes',
+    ]);
     for (const t of res.json().items) {
       expect(t.version).toMatch(/\S/);
       expect(t.count).toBeGreaterThan(0);
@@ -109,7 +118,7 @@ describe('code tables', () => {
   });
 
   it('answers an unknown table as not found and a malformed name as a validation failure', async () => {
-    const missing = await get('/api/v1/code-tables/visa-indexes');
+    const missing = await get('/api/v1/code-tables/tip-categories');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('CODE_TABLE_NOT_FOUND');
     expect((await get('/api/v1/code-tables/constructor')).statusCode).toBe(404);

@@ -6,9 +6,11 @@ import { AppError } from '../../platform/errors';
 import { agencyKinds } from './data/agency-kinds';
 import { countries } from './data/countries';
 import { officeClasses } from './data/office-classes';
+import { permitTypes } from './data/permit-types';
 import { roles } from './data/roles';
 import { teamLevels } from './data/team-levels';
 import { teamMemberRoles } from './data/team-member-roles';
+import { visaIndexes } from './data/visa-indexes';
 
 /** The country list carries no version of its own: its version is derived from its content, so it moves with it. */
 function contentVersion(items: unknown): string {
@@ -26,6 +28,8 @@ const tables: Record<CodeTableName, CodeTable> = {
     version: contentVersion(countries),
     items: countries.map((c) => ({ ...c })),
   },
+  'permit-types': permitTypes,
+  'visa-indexes': visaIndexes,
 };
 
 const codeSets = new Map(Object.values(tables).map((t) => [t.name, new Set(t.items.map((i) => i.code))]));

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client';
 import type { AuditEntry } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { orgsDemoPart } from './demo.orgs';
+import { registerDemoPart } from './demo.register';
 import { usersDemoPart } from './demo.users';
 
 export type DemoAccount = { role: string; email: string; name: string; agency: string; password: string };
@@ -21,4 +22,4 @@ export type DemoPartContext = {
 
 export type DemoPart = { name: string; load: (demo: DemoPartContext) => Promise<void> };
 
-export const demoParts: readonly DemoPart[] = [orgsDemoPart, usersDemoPart];
+export const demoParts: readonly DemoPart[] = [orgsDemoPart, usersDemoPart, registerDemoPart];

@@ -11,6 +11,9 @@ import { verifyAuditChain } from '../../platform/audit';
 import { verifyPassword } from '../../platform/auth/passwords';
 import { buildUser, createTestEnv, signIn, type TestEnv } from '../../test/harness';
 import { demoParts } from './demo.parts';
+
+const partNames = demoParts.map((p) => p.name);
+
 import { DemoError, demoId, readDemoState, seedDemo } from './demo.service';
 import { loadDemoAtStartup } from './demo.startup';
 
@@ -28,7 +31,7 @@ describe('demo scenario', () => {
 
   it('loads the Muara Enim office, both teams with 31 member agencies, and one account per role', async () => {
     const result = await seedDemo(env.database, { config });
-    expect(result.loadedParts).toEqual(['orgs', 'users']);
+    expect(result.loadedParts).toEqual(partNames);
     const db = env.database.db;
 
     const [office] = await db
@@ -94,7 +97,7 @@ describe('demo scenario', () => {
       expect(text).toContain(a.password);
     }
 
-    expect(await readDemoState(db)).toMatchObject({ parts: ['orgs', 'users'] });
+    expect(await readDemoState(db)).toMatchObject({ parts: partNames });
     const verification = await verifyAuditChain(db);
     expect(verification.ok).toBe(true);
     expect(verification.rows).toBeGreaterThan(80);
@@ -128,7 +131,7 @@ describe('demo scenario', () => {
     const next = await seedDemo(env.database, { config, parts: [...demoParts, extra], accountsFile: null });
     expect(next.loadedParts).toEqual(['extra']);
     expect(loadedBy).toEqual([demoId('office:kanim-muara-enim')]);
-    expect(await readDemoState(env.database.db)).toMatchObject({ parts: ['orgs', 'users', 'extra'] });
+    expect(await readDemoState(env.database.db)).toMatchObject({ parts: [...partNames, 'extra'] });
     expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
   });
 });
@@ -162,7 +165,7 @@ describe('demo next to real data', () => {
     const [row] = await env.database.db.select({ n: sql<number>`count(*)::int` }).from(offices);
     expect(row?.n).toBe(0);
     const forced = await seedDemo(env.database, { config, force: true, accountsFile: null });
-    expect(forced.loadedParts).toEqual(['orgs', 'users']);
+    expect(forced.loadedParts).toEqual(partNames);
   });
 });
 
@@ -183,7 +186,7 @@ describe('demo at start', () => {
     await loadDemoAtStartup({ config: { ...config, dataDir: startDir }, database: env.database, logger });
     const state = await readDemoState(env.database.db);
     if (env.database.mode === 'embedded') {
-      expect(state?.parts).toEqual(['orgs', 'users']);
+      expect(state?.parts).toEqual(partNames);
       expect(readFileSync(path.join(startDir, 'demo-accounts.txt'), 'utf8')).toContain('admin@demo.pora.id');
     } else {
       expect(state).toBeNull();

@@ -3,9 +3,11 @@ import { NavLink, Stack } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconBuildingFactory2,
   IconHome,
   IconListSearch,
   IconSettings,
+  IconUserSearch,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -16,10 +18,14 @@ import type { Me } from '../../../contracts/auth';
 import type { Permission } from '../../../contracts/common';
 import { can } from '../../lib/permissions';
 
-type NavKey = 'home' | 'offices' | 'agencies' | 'teams' | 'users' | 'audit';
+type NavKey = 'home' | 'register' | 'sponsors' | 'offices' | 'agencies' | 'teams' | 'users' | 'audit';
 type NavItem = { key: NavKey; to: string; icon: ReactNode; permission?: Permission };
 
-const mainItems: NavItem[] = [{ key: 'home', to: '/', icon: <IconHome size={18} /> }];
+const mainItems: NavItem[] = [
+  { key: 'home', to: '/', icon: <IconHome size={18} /> },
+  { key: 'register', to: '/register', icon: <IconUserSearch size={18} />, permission: 'persons.read' },
+  { key: 'sponsors', to: '/register/sponsors', icon: <IconBuildingFactory2 size={18} />, permission: 'sponsors.read' },
+];
 const adminItems: NavItem[] = [
   { key: 'offices', to: '/admin/offices', icon: <IconBuildingEstate size={18} />, permission: 'orgs.read' },
   { key: 'agencies', to: '/admin/agencies', icon: <IconBuildingCommunity size={18} />, permission: 'orgs.read' },
@@ -34,8 +40,14 @@ export function visibleItems(me: Me, items: NavItem[]) {
   return items.filter((item) => !item.permission || can(me, item.permission));
 }
 
-function isActive(pathname: string, to: string) {
+function matches(pathname: string, to: string) {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The most specific link wins: /register/sponsors/… lights up "Penjamin", not "Orang Asing" as well. */
+function isActive(pathname: string, to: string) {
+  const all = [...mainItems, ...adminItems, ...auditItems];
+  return matches(pathname, to) && !all.some((item) => item.to.length > to.length && matches(pathname, item.to));
 }
 
 export function Navigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {

@@ -3,9 +3,11 @@ import { Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title, Unstyled
 import {
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconBuildingFactory2,
   IconChevronRight,
   IconListSearch,
   IconUserCircle,
+  IconUserSearch,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -20,11 +22,25 @@ import { useSignedInUser } from '../../../lib/signed-in-user';
 import { useFormat } from '../../../lib/use-format';
 
 type Destination = { to: string; icon: ReactNode; permission?: Permission } & (
-  | { key: 'offices' | 'agencies' | 'teams' | 'users'; manage: Permission }
+  | { key: 'register' | 'sponsors' | 'offices' | 'agencies' | 'teams' | 'users'; manage: Permission }
   | { key: 'audit' | 'profile' }
 );
 
 const destinations: Destination[] = [
+  {
+    key: 'register',
+    to: '/register',
+    icon: <IconUserSearch size={22} />,
+    permission: 'persons.read',
+    manage: 'persons.write',
+  },
+  {
+    key: 'sponsors',
+    to: '/register/sponsors',
+    icon: <IconBuildingFactory2 size={22} />,
+    permission: 'sponsors.read',
+    manage: 'sponsors.write',
+  },
   {
     key: 'teams',
     to: '/admin/teams',
