@@ -46,7 +46,10 @@ test('analyst: MRZ → register → search → person page', async ({ page }) =>
 
   await expect(page).toHaveURL(/\/register\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('person-name')).toContainText(surname);
-  await expect(page.getByTestId('person-summary').getByTestId('person-status')).toHaveAttribute('data-status', 'active');
+  await expect(page.getByTestId('person-summary').getByTestId('person-status')).toHaveAttribute(
+    'data-status',
+    'active',
+  );
 
   // Found again by a misspelled, reordered name.
   await page.getByTestId('nav-register').click();
