@@ -106,13 +106,13 @@ export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'id';
 }
 
-function applyToDocument(language: string) {
+function setDocumentLanguage(language: string) {
   const locale = isLocale(language) ? language : 'id';
   document.documentElement.lang = locale;
   dayjs.locale(dayjsLocale[locale]);
 }
 
-i18n.on('languageChanged', applyToDocument);
+i18n.on('languageChanged', setDocumentLanguage);
 
 void i18n.use(initReactI18next).init({
   resources,
@@ -125,6 +125,6 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
-applyToDocument(i18n.language);
+setDocumentLanguage(i18n.language);
 
 export { i18n };
