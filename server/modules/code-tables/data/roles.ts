@@ -16,7 +16,7 @@ const labels: Record<Role, { id: string; en: string }> = {
 
 export const roles = {
   name: 'roles',
-  version: '2026.1',
+  version: '2026.2',
   items: roleCodes.map((code) => ({
     code,
     requiresTotp: rolesRequiringTotp.includes(code),
