@@ -30,6 +30,12 @@ const ADDRESS_WINDOW_MS = 15 * 60_000;
 const ADDRESS_MAX_FAILURES = 30;
 const ADDRESS_LOCK_MS = 15 * 60_000;
 
+/** For user administration: end every live session of a user (inside the caller's transaction). */
+export const revokeAllSessions = (tx: Tx, userId: string, now: Date) => repo.revokeUserSessions(tx, userId, now);
+
+/** For user administration: lift a sign-in lockout after an admin reset. */
+export const clearSignInLockout = (tx: Tx, email: string) => repo.clearThrottle(tx, `email:${email}`);
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function isTotpRequired(roles: readonly string[]) {

@@ -1,10 +1,10 @@
-// SQL of user administration. The users and sessions tables are shared with the auth module (sign-in reads them,
-// administration writes them); the agency join is what a user's scope is decided on.
-import { and, asc, eq, inArray, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
+// SQL of user administration. Sessions and sign-in counters are the auth module's: reached through its service.
+// The agency join is what a user's scope is decided on.
+import { and, asc, eq, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/common';
 import type { UserStatus } from '../../../contracts/users';
 import type { Queryable } from '../../db/client';
-import { authThrottle, sessions, users } from '../../db/schema/auth';
+import { users } from '../../db/schema/auth';
 import { agencies } from '../../db/schema/orgs';
 import type { Scope } from '../../platform/access';
 
@@ -122,21 +122,6 @@ export async function insertUser(db: Queryable, row: typeof users.$inferInsert) 
 
 export async function updateUser(db: Queryable, id: string, patch: Partial<typeof users.$inferInsert>) {
   await db.update(users).set(patch).where(eq(users.id, id));
-}
-
-/** Ends every live session of the user; returns how many. */
-export async function revokeSessions(db: Queryable, userId: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(sessions)
-    .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length;
-}
-
-/** Lifts a sign-in lockout of the account (after an admin reset the user must be able to sign in). */
-export async function clearAccountLockout(db: Queryable, email: string) {
-  await db.delete(authThrottle).where(eq(authThrottle.key, `email:${email}`));
 }
 
 /** A unique index refused the row: here, an e-mail taken by a concurrent request. */

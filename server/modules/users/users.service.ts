@@ -11,6 +11,7 @@ import { appendAudit } from '../../platform/audit';
 import { checkPasswordPolicy, generateOneTimePassword, hashPassword } from '../../platform/auth/passwords';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { clearSignInLockout, revokeAllSessions } from '../auth/auth.service';
 import { findAgencyForReference } from '../orgs/agencies.service';
 import { changedFields, hasChanges } from '../orgs/field-changes';
 import { canManageArea } from '../orgs/orgs.scope';
@@ -206,7 +207,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
     const now = ctx.now();
     await repo.updateUser(tx, id, { ...input, updatedAt: now });
     // A disabled account must not come back with its old sessions when it is enabled again.
-    const revokedSessions = changes.status?.to === 'disabled' ? await repo.revokeSessions(tx, id, now) : 0;
+    const revokedSessions = changes.status?.to === 'disabled' ? await revokeAllSessions(tx, id, now) : 0;
     await appendAudit(tx, ctx, {
       action: 'user.update',
       objectType: 'user',
@@ -229,7 +230,7 @@ export async function setUserArchived(ctx: Ctx, id: string, archived: boolean): 
     }
     const now = ctx.now();
     await repo.updateUser(tx, id, { status: archived ? 'archived' : 'disabled', updatedAt: now });
-    const revokedSessions = archived ? await repo.revokeSessions(tx, id, now) : 0;
+    const revokedSessions = archived ? await revokeAllSessions(tx, id, now) : 0;
     await appendAudit(tx, ctx, {
       action: archived ? 'user.archive' : 'user.unarchive',
       objectType: 'user',
@@ -253,8 +254,8 @@ export async function resetUserPassword(ctx: Ctx, id: string): Promise<{ user: U
     }
     const now = ctx.now();
     await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true, updatedAt: now });
-    const revokedSessions = await repo.revokeSessions(tx, id, now);
-    await repo.clearAccountLockout(tx, target.user.email);
+    const revokedSessions = await revokeAllSessions(tx, id, now);
+    await clearSignInLockout(tx, target.user.email);
     await appendAudit(tx, ctx, {
       action: 'user.password_reset',
       objectType: 'user',
@@ -284,7 +285,7 @@ export async function resetUserTotp(ctx: Ctx, userId: string): Promise<UserItem>
       recoveryCodeHashes: [],
       updatedAt: now,
     });
-    const revokedSessions = await repo.revokeSessions(tx, userId, now);
+    const revokedSessions = await revokeAllSessions(tx, userId, now);
     await appendAudit(tx, ctx, {
       action: 'user.totp_reset',
       objectType: 'user',
