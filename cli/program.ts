@@ -161,6 +161,24 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     });
 
   program
+    .command('receipt')
+    .description('tanda terima pelaporan orang asing')
+    .command('verify')
+    .description(
+      'periksa tanda tangan tanda terima: NOMOR (dicari di basis data) atau BERKAS JSON dari GET /api/v1/receipts/{nomor}; kode keluar 1 bila tidak sah',
+    )
+    .argument('<berkas|nomor>', 'berkas JSON tanda terima, atau nomornya (STT-…)')
+    .option('--keys <berkas>', 'kunci publik dari /api/v1/receipts/public-keys: periksa BERKAS tanpa basis data')
+    .action(async (ref: string, opts: { keys?: string }) => {
+      const receipts = await import('./receipt-commands');
+      if (opts.keys) {
+        setExitCode(receipts.verifyReceiptFileOffline(io, ref, opts.keys));
+        return;
+      }
+      await onDatabase('receipt verify', false, (deps) => receipts.receiptVerifyCommand(deps, ref));
+    });
+
+  program
     .command('backup')
     .description('tulis cadangan lengkap basis data yang konsisten (JSON Lines ber-gzip) ke BERKAS')
     .argument('<berkas>', 'berkas tujuan, mis. pora-2026-01-31.pora.gz')

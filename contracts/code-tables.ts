@@ -11,6 +11,9 @@ export const codeTableNames = [
   'countries',
   'permit-types',
   'visa-indexes',
+  'accommodation-kinds',
+  'visit-purposes',
+  'travel-document-types',
 ] as const;
 export type CodeTableName = (typeof codeTableNames)[number];
 

@@ -26,6 +26,12 @@ export const permissionCodes = [
   'persons.write',
   'sponsors.read',
   'sponsors.write',
+  'accommodations.read',
+  'accommodations.verify',
+  'accommodations.manage_own',
+  'stays.read',
+  'compliance.read',
+  'compliance.remind',
 ] as const;
 export const permissionSchema = z.enum(permissionCodes);
 export type Permission = z.infer<typeof permissionSchema>;

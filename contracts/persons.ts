@@ -2,7 +2,7 @@
 // source's version of the identity. Bodies are strict (unknown fields are refused); PATCH bodies are partial: an
 // absent field is left unchanged and null clears an optional one. Dates are ISO 8601; a birth date may be partial.
 import { z } from 'zod';
-import { isoDate, optionalText, pageOf, pageQuery, regionCodeSchema, text } from './common';
+import { isoDate, optionalText, pageOf, pageQuery, regionCodeSchema, requiredText, text } from './common';
 import { regionLabelRef, sponsorCreate, sponsorRef } from './sponsors';
 
 // ─── Codes ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -408,7 +408,8 @@ export type PersonStatus = z.infer<typeof personStatus>;
  * A new person with what is known: identity, aliases, a travel document (optionally from its MRZ), a permit, an
  * address, and a sponsor (an existing one by id, or a new one). When the person seems to be on file already, the
  * answer is 409 DUPLICATE_CANDIDATES with the candidates; send again with `confirmNewPerson: true` to create anyway,
- * or add the new facts to the existing person.
+ * or add the new facts to the existing person. The same document number and issuing state is the same person:
+ * confirming then answers 409 DUPLICATE_DOCUMENT, never a second record.
  */
 export const personCreate = z
   .object({
@@ -534,6 +535,49 @@ export const timelineEvent = z.object({
   refId: z.uuid(),
 });
 
+// ─── Merging two records of one person ───────────────────────────────────────────────────────────────────────────
+
+/** Merge the record in the path into `into`: its facts move there with their sources, it is marked merged, and the
+ * merge can be undone (POST /persons/{id}/merge/undo on the merged-away record). */
+export const personMergeCreate = z
+  .object({
+    /** the surviving record */
+    into: z.uuid(),
+    /** why the two records are one person (recorded with the merge and in the audit log) */
+    reason: requiredText(500),
+  })
+  .strict();
+export type PersonMergeCreate = z.infer<typeof personMergeCreate>;
+
+export const personMergeUndo = z.object({ reason: requiredText(500) }).strict();
+export type PersonMergeUndo = z.infer<typeof personMergeUndo>;
+
+/** A person in a merge record; the name only when the reader may see that person. */
+const mergePersonRef = z.object({ id: z.uuid(), name: z.string().nullable() });
+
+export const personMergeItem = z.object({
+  id: z.uuid(),
+  /** the merged-away record */
+  source: mergePersonRef,
+  /** the surviving record */
+  target: mergePersonRef,
+  reason: z.string(),
+  mergedAt: z.string(),
+  mergedBy: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  undoReason: z.string().nullable(),
+  /** how many facts moved: names, documents, permits, addresses, identity claims */
+  moved: z.object({
+    names: z.number().int(),
+    documents: z.number().int(),
+    permits: z.number().int(),
+    addresses: z.number().int(),
+    claims: z.number().int(),
+  }),
+});
+export type PersonMergeItem = z.infer<typeof personMergeItem>;
+
 export const personDetail = z.object({
   id: z.uuid(),
   surname: z.string(),
@@ -559,7 +603,12 @@ export const personDetail = z.object({
   viewers: z.array(personViewer),
   viewCount: z.number().int(),
   recordedBy: idName.nullable(),
+  /** set when this record was merged into another: the record it went into */
   mergedInto: z.uuid().nullable(),
+  /** the end of the chain when the record it went into was merged again (else the same as mergedInto) */
+  mergedIntoLatest: z.uuid().nullable(),
+  /** merges this record took part in (as merged-away or surviving record), newest first, undone ones included */
+  merges: z.array(personMergeItem),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

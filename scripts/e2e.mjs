@@ -77,6 +77,28 @@ run(
   { env, input: `${analystPassword}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
 );
 
+// The office's secretariat verifies accommodations (accommodation journey).
+const officeAdminEmail = 'sekretariat.e2e@demo.pora.id';
+const officeAdminPassword = 'Sungai-Lematang-Lahat-1869';
+run(
+  'node',
+  [
+    'bin/pora.mjs',
+    'user',
+    'create',
+    '--email',
+    officeAdminEmail,
+    '--name',
+    'Sekretariat Journey',
+    '--role',
+    'office_admin',
+    '--agency',
+    'Kantor Imigrasi Kelas II Non TPI Muara Enim',
+    '--password-stdin',
+  ],
+  { env, input: `${officeAdminPassword}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
+);
+
 const server = spawn('node', ['bin/pora.mjs', 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 let code = 1;
 try {
@@ -105,6 +127,10 @@ try {
       E2E_ADMIN_PASSWORD: adminPassword,
       E2E_ANALYST_EMAIL: analystEmail,
       E2E_ANALYST_PASSWORD: analystPassword,
+      E2E_OFFICE_ADMIN_EMAIL: officeAdminEmail,
+      E2E_OFFICE_ADMIN_PASSWORD: officeAdminPassword,
+      // the demo's accounts (demo-accounts.txt), e.g. the hotel operator of the guest-report journey
+      E2E_DATA_DIR: dataDir,
     },
   });
   code = result.status ?? 1;

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { healthResponse } from '../contracts/health';
+import { authenticateApiKey, presentedApiKey } from './modules/accommodations/api-keys.service';
 import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service';
 import { apiModules } from './modules/routes';
 import { AppError } from './platform/errors';
@@ -85,7 +86,11 @@ export async function buildApp(
           'API of PORA, the information system of TIM PORA (Tim Pengawasan Orang Asing). Errors are application/problem+json with a stable `code`.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // An accommodation's key (pora_ak_…), also accepted as X-API-Key; only on the routes that say so.
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
       },
       security: [{ session: [] }],
     },
@@ -113,8 +118,12 @@ export async function buildApp(
         throw new AppError('CSRF_REJECTED', 'cross-site request refused');
       }
     }
+    const apiKey = presentedApiKey(request.headers);
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
+    if (apiKey !== undefined) {
+      // A key speaks for its property alone, so a session cookie sent along is ignored.
+      request.actor = await authenticateApiKey(deps.database, apiKey, new Date());
+    } else if (token) {
       const session =
         token.length <= 100 ? await authenticateSession(deps.database, deps.config, token, new Date()) : undefined;
       if (session) {
@@ -130,6 +139,9 @@ export async function buildApp(
     }
     if (request.actor.kind === 'anonymous') {
       throw new AppError(request.sessionProblem ?? 'UNAUTHENTICATED');
+    }
+    if (request.actor.kind === 'accommodation_key' && request.routeOptions.config?.apiKey !== true) {
+      throw new AppError('API_KEY_NOT_ALLOWED', 'this endpoint does not accept API keys');
     }
     if (access === 'user' && request.restricted) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'finish setting up your account first');

@@ -25,6 +25,16 @@ const envSchema = z.object({
     .default(1024 * 1024),
   PORA_JOBS: flag.default(true),
   PORA_EXPIRING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PORA_RECEIPT_SIGNING_KEY: z.string().optional(),
+  PORA_RECEIPT_SIGNING_KEY_FILE: z.string().optional(),
+  PORA_SMTP_URL: z.string().url().optional(),
+  PORA_SMTP_HOST: z.string().optional(),
+  PORA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PORA_SMTP_USER: z.string().optional(),
+  PORA_SMTP_PASS: z.string().optional(),
+  PORA_SMTP_SECURE: flag.optional(),
+  PORA_MAIL_FROM: z.string().optional(),
+  PORA_CHECKOUT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(2),
 });
 
 export type Config = {
@@ -44,6 +54,25 @@ export type Config = {
   jobs: boolean;
   /** a stay permit ending within this many days counts as expiring (register status). */
   expiringDays: number;
+  /** Ed25519 private key for receipts (PKCS8 PEM, or its DER in base64); else derived from the instance secret. */
+  receiptSigningKey: string | undefined;
+  /** a file holding that key (PEM or base64), instead of the variable */
+  receiptSigningKeyFile: string | undefined;
+  /** outgoing e-mail; undefined: no e-mail is sent (notifications stay in the app) */
+  smtp: SmtpConfig | undefined;
+  /** days a stay may stay past its expected check-out (after the operator's reminder) before the office gets an item */
+  checkoutGraceDays: number;
+};
+
+/** An SMTP URL (smtp://user:pass@host:587, smtps://…) or host/port/user/pass, and the sender address. */
+export type SmtpConfig = {
+  url: string | undefined;
+  host: string | undefined;
+  port: number | undefined;
+  user: string | undefined;
+  pass: string | undefined;
+  secure: boolean | undefined;
+  from: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +97,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.PORA_BODY_LIMIT_BYTES,
     jobs: e.PORA_JOBS,
     expiringDays: e.PORA_EXPIRING_DAYS,
+    receiptSigningKey: e.PORA_RECEIPT_SIGNING_KEY,
+    receiptSigningKeyFile: e.PORA_RECEIPT_SIGNING_KEY_FILE,
+    smtp:
+      e.PORA_SMTP_URL || e.PORA_SMTP_HOST
+        ? {
+            url: e.PORA_SMTP_URL,
+            host: e.PORA_SMTP_HOST,
+            port: e.PORA_SMTP_PORT,
+            user: e.PORA_SMTP_USER,
+            pass: e.PORA_SMTP_PASS,
+            secure: e.PORA_SMTP_SECURE,
+            from: e.PORA_MAIL_FROM ?? 'PORA <pora@localhost>',
+          }
+        : undefined,
+    checkoutGraceDays: e.PORA_CHECKOUT_GRACE_DAYS,
   };
 }

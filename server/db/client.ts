@@ -17,14 +17,33 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import * as accommodations from './schema/accommodations';
 import * as audit from './schema/audit';
 import * as auth from './schema/auth';
+import * as compliance from './schema/compliance';
+import * as imports from './schema/imports';
 import * as jobs from './schema/jobs';
+import * as notifications from './schema/notifications';
 import * as orgs from './schema/orgs';
+import * as receipts from './schema/receipts';
 import * as regions from './schema/regions';
 import * as register from './schema/register';
+import * as stays from './schema/stays';
 
-export const schema = { ...regions, ...orgs, ...auth, ...audit, ...jobs, ...register };
+export const schema = {
+  ...regions,
+  ...orgs,
+  ...auth,
+  ...audit,
+  ...jobs,
+  ...register,
+  ...accommodations,
+  ...imports,
+  ...stays,
+  ...receipts,
+  ...notifications,
+  ...compliance,
+};
 type Schema = typeof schema;
 
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

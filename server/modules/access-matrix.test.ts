@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/common';
 import { users } from '../db/schema/auth';
 import { buildAgency, buildOffice, buildUser, createTestEnv, type TestEnv } from '../test/harness';
+import { buildAccommodation, JAKARTA_VILLAGE, PAGAR_ALAM_VILLAGE } from './accommodations/accommodations.test-support';
 import {
   buildMuaraEnimOffice,
   buildTeam,
@@ -23,6 +24,10 @@ import {
   clientOf,
   signInAs,
 } from './orgs/orgs.test-support';
+import { mergePersons } from './persons/person-merge.service';
+import { buildPerson, passportMrz } from './persons/persons.test-support';
+import { buildReceipts } from './receipts/receipts.test-support';
+import { buildStay } from './stays/stays.test-support';
 
 type Cell = 'Y' | 'D' | 'D*' | 'H' | 'U';
 type Target = { url: string; body?: unknown };
@@ -49,6 +54,8 @@ type World = {
   outTeamId: string;
   inUserId: string;
   outUserId: string;
+  /** a verified property operated by the accommodation_operator column's user */
+  ownAccommodationId: string;
 };
 
 const unique = () => randomBytes(3).toString('hex');
@@ -66,8 +73,22 @@ const fresh = {
   },
   user: async (w: World, agencyId: string, over: { totpSecret?: string } = {}) =>
     (await buildUser(w.env, { agencyId, roles: ['field_officer'], ...over })).id,
+  accommodation: async (w: World, over: Parameters<typeof buildAccommodation>[1] = {}) =>
+    (await buildAccommodation(w.env, over)).id,
+  /** two records of one person living in the area, the first to be merged into the second */
+  personPair: async (w: World, regionCode: string) => {
+    const build = () =>
+      buildPerson(w.env, { surname: 'MERGE', givenNames: unique().replace(/\d/g, 'x'), address: { regionCode } });
+    return { from: (await build()).id, into: (await build()).id };
+  },
+  mergedPair: async (w: World) => {
+    const pair = await fresh.personPair(w, '16.72');
+    await mergePersons(w.env.ctx({ kind: 'system', name: 'test' }), pair.from, { into: pair.into, reason: 'uji' });
+    return pair;
+  },
 };
 const archived = { archivedAt: new Date() };
+const mergeBody = (into: string) => ({ into, reason: 'orang yang sama' });
 
 type Row = { endpoint: `${Method} ${string}`; target: (w: World) => Promise<Target> | Target; cells: Cell[] };
 const row = (endpoint: Row['endpoint'], target: Row['target'], cells: string): Row => ({
@@ -127,10 +148,80 @@ const matrix: Row[] = [
   row('POST /users/{id}/reset-password',         async (w) => ({ url: `/users/${await fresh.user(w, w.pagarAlamAgencyId)}/reset-password` }), 'Y  Y  D  D  D  D  D  U'),
   row('POST /users/{id}/reset-totp',             async (w) => ({ url: `/users/${await fresh.user(w, w.pagarAlamAgencyId, { totpSecret: generateSecret() })}/reset-totp` }), 'Y  Y  D  D  D  D  D  U'),
 
+  row('POST /persons/{id}/merge in',             async (w) => { const p = await fresh.personPair(w, '16.72'); return { url: `/persons/${p.from}/merge`, body: mergeBody(p.into) }; }, 'Y  Y  Y  D  Y  D  D  U'),
+  row('POST /persons/{id}/merge out',            async (w) => { const p = await fresh.personPair(w, '31.71'); return { url: `/persons/${p.from}/merge`, body: mergeBody(p.into) }; }, 'Y  H  H  D  H  D  D  U'),
+  row('POST /persons/{id}/merge/undo in',        async (w) => { const p = await fresh.mergedPair(w); return { url: `/persons/${p.from}/merge/undo`, body: { reason: 'salah' } }; }, 'Y  Y  Y  D  Y  D  D  U'),
+
+  row('GET /persons/export (csv)',               () => ({ url: '/persons/export?format=csv' }),                                       'Y  Y  Y  Y  Y  D  D  U'),
+  row('GET /register-imports',                   () => ({ url: '/register-imports' }),                                                'Y  Y  Y  D  Y  D  D  U'),
+
   row('GET /audit',                              () => ({ url: '/audit' }),                                                           'Y  D  D  D  D  D  Y  U'),
   row('GET /audit/verify',                       () => ({ url: '/audit/verify' }),                                                    'Y  D  D  D  D  D  Y  U'),
+
+  row('POST /accommodations/registrations',      () => ({ url: '/accommodations/registrations', body: registrationBody() }),        'Y  Y  Y  Y  Y  Y  Y  Y'),
+  row('GET /accommodations',                     () => ({ url: '/accommodations' }),                                                  'Y  Y  Y  Y  Y  D  D  U'),
+  row('GET /accommodations/{id} in',             async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}` }),          'Y  Y  Y  Y  Y  D  D  U'),
+  row('GET /accommodations/{id} out',            async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { villageCode: JAKARTA_VILLAGE })}` }), 'Y  H  H  H  H  D  D  U'),
+  row('POST /accommodations/{id}/verify in',     async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { status: 'pending' })}/verify` }), 'Y  Y  D  D  D  D  D  U'),
+  row('POST /accommodations/{id}/verify out',    async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { status: 'pending', villageCode: JAKARTA_VILLAGE })}/verify` }), 'Y  H  D  D  D  D  D  U'),
+  row('POST /accommodations/{id}/reject',        async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { status: 'pending' })}/reject`, body: { reason: 'NIB salah' } }), 'Y  Y  D  D  D  D  D  U'),
+  row('POST /accommodations/{id}/suspend',       async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}/suspend`, body: { reason: 'Tutup' } }), 'Y  Y  D  D  D  D  D  U'),
+  row('POST /accommodations/{id}/reactivate',    async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { status: 'suspended' })}/reactivate` }), 'Y  Y  D  D  D  D  D  U'),
+  row('GET /accommodations/me',                  () => ({ url: '/accommodations/me' }),                                               'D  D  D  D  D  Y  D  U'),
+  row('PATCH /accommodations/{id} own',          (w) => ({ url: `/accommodations/${w.ownAccommodationId}`, body: { phone: '0730 2' } }), 'D  D  D  D  D  Y  D  U'),
+  row('PATCH /accommodations/{id} other',        async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}`, body: { phone: '0730 2' } }), 'D  D  D  D  D  H  D  U'),
+  row('GET /accommodations/{id}/api-keys own',   (w) => ({ url: `/accommodations/${w.ownAccommodationId}/api-keys` }),              'D  D  D  D  D  Y  D  U'),
+  row('POST /accommodations/{id}/api-keys own',  (w) => ({ url: `/accommodations/${w.ownAccommodationId}/api-keys`, body: { name: 'PMS' } }), 'D  D  D  D  D  Y  D  U'),
+  row('POST /accommodations/{id}/api-keys other', async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}/api-keys`, body: { name: 'PMS' } }), 'D  D  D  D  D  H  D  U'),
+
+  row('POST /stays/check-ins own',               () => ({ url: '/stays/check-ins', body: checkInBody() }),                            'D  D  D  D  D  Y  D  U'),
+  row('GET /stays',                              () => ({ url: '/stays' }),                                                           'Y  Y  Y  Y  Y  Y  D  U'),
+  row('GET /stays/now/map',                      () => ({ url: '/stays/now/map' }),                                                   'Y  Y  Y  Y  Y  D  D  U'),
+  row('GET /stays/{id} in',                      async (w) => ({ url: `/stays/${(await buildStay(w.env)).id}` }),                    'Y  Y  Y  Y  Y  H  D  U'),
+  row('GET /stays/{id} out',                     async (w) => ({ url: `/stays/${(await buildStay(w.env, { villageCode: JAKARTA_VILLAGE })).id}` }), 'Y  H  H  H  H  H  D  U'),
+  row('GET /stays/{id} own',                     async (w) => ({ url: `/stays/${(await buildStay(w.env, { accommodationId: w.ownAccommodationId })).id}` }), 'Y  Y  Y  Y  Y  Y  D  U'),
+  row('POST /stays/{id}/check-out other',        async (w) => ({ url: `/stays/${(await buildStay(w.env)).id}/check-out`, body: { checkedOutAt: new Date().toISOString() } }), 'H  H  H  H  H  H  D  U'),
+  row('GET /persons/{id}/stays in',              async (w) => ({ url: `/persons/${(await buildStay(w.env)).personId}/stays` }),       'Y  Y  Y  Y  Y  D  D  U'),
+
+  row('GET /receipts',                           () => ({ url: '/receipts?from=2026-01-01&to=2026-01-31' }),                         'D  D  D  D  D  Y  D  U'),
+  row('GET /receipts/{number}.pdf own',          async (w) => ({ url: `/receipts/${(await buildReceipts(w.env, w.ownAccommodationId, 1))[0]?.number}.pdf` }), 'D  D  D  D  D  Y  D  U'),
+  row('GET /receipts/{number}.pdf other',        async (w) => ({ url: `/receipts/${(await buildReceipts(w.env, await fresh.accommodation(w), 1))[0]?.number}.pdf` }), 'D  D  D  D  D  H  D  U'),
+  row('GET /public/receipts/{number}',           async (w) => ({ url: `/public/receipts/${(await buildReceipts(w.env, await fresh.accommodation(w), 1))[0]?.number}` }), 'Y  Y  Y  Y  Y  Y  Y  Y'),
+  row('GET /receipts/public-keys',               () => ({ url: '/receipts/public-keys' }),                                            'Y  Y  Y  Y  Y  Y  Y  Y'),
+
+  row('GET /compliance/properties',              () => ({ url: '/compliance/properties' }),                                           'Y  Y  Y  D  Y  D  D  U'),
+  row('GET /compliance/properties/{id} in',      async (w) => ({ url: `/compliance/properties/${await fresh.accommodation(w)}` }),    'Y  Y  Y  D  Y  D  D  U'),
+  row('GET /compliance/properties/{id} out',     async (w) => ({ url: `/compliance/properties/${await fresh.accommodation(w, { villageCode: JAKARTA_VILLAGE })}` }), 'Y  H  H  D  H  D  D  U'),
+  row('POST /compliance/properties/{id}/reminders in', async (w) => ({ url: `/compliance/properties/${await fresh.accommodation(w)}/reminders` }), 'Y  Y  Y  D  D  D  D  U'),
+  row('POST /compliance/properties/{id}/reminders out', async (w) => ({ url: `/compliance/properties/${await fresh.accommodation(w, { villageCode: JAKARTA_VILLAGE })}/reminders` }), 'Y  H  H  D  D  D  D  U'),
+  row('GET /compliance/items',                   () => ({ url: '/compliance/items' }),                                                'Y  Y  Y  D  Y  D  D  U'),
+  row('GET /compliance/own/overdue-stays',       () => ({ url: '/compliance/own/overdue-stays' }),                                    'D  D  D  D  D  Y  D  U'),
+  row('GET /notifications',                      () => ({ url: '/notifications' }),                                                   'Y  Y  Y  Y  Y  Y  Y  U'),
+  row('POST /notifications/read-all',            () => ({ url: '/notifications/read-all' }),                                          'Y  Y  Y  Y  Y  Y  Y  U'),
 ];
 
+function checkInBody() {
+  return {
+    arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    expectedCheckOut: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+    visitPurpose: 'tourism',
+    guests: [{ mrz: passportMrz({ documentNumber: `M${randomBytes(4).toString('hex').toUpperCase()}` }) }],
+  };
+}
+function registrationBody() {
+  return {
+    name: `Homestay ${unique()}`,
+    kind: 'homestay',
+    nib: `91${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`,
+    address: 'Jl. Dempo 1',
+    villageCode: PAGAR_ALAM_VILLAGE,
+    phone: '0730 1',
+    email: 'info@homestay.example',
+    picName: 'Siti Aminah',
+    accountEmail: `op-${unique()}@homestay.example`,
+    accountPassword: 'Homestay-Dempo-2026!',
+  };
+}
 function officeBody() {
   return { name: `Kanim ${unique()}`, officeClass: 'II_TPI', regionCode: '16.72', workingArea: ['16.72'] };
 }
@@ -175,6 +266,7 @@ beforeAll(async () => {
     outTeamId: await fresh.team({ env } as World, '31.71'),
     inUserId: (await buildUser(env, { agencyId: pagarAlam.id })).id,
     outUserId: (await buildUser(env, { agencyId: jakarta.id })).id,
+    ownAccommodationId: '',
   };
   const agencyOf: Record<Role, string> = {
     system_admin: kanim.id,
@@ -186,10 +278,15 @@ beforeAll(async () => {
     auditor: jakarta.id,
   };
   for (const column of columns) {
-    clients.set(
-      column,
-      column === 'anonymous' ? clientOf(env) : (await signInAs(env, column, { agencyId: agencyOf[column] })).api,
-    );
+    if (column === 'anonymous') {
+      clients.set(column, clientOf(env));
+      continue;
+    }
+    const signedIn = await signInAs(env, column, { agencyId: agencyOf[column] });
+    clients.set(column, signedIn.api);
+    if (column === 'accommodation_operator') {
+      world.ownAccommodationId = (await buildAccommodation(env, { operatorUserId: signedIn.id })).id;
+    }
   }
 });
 afterAll(async () => {
@@ -197,7 +294,8 @@ afterAll(async () => {
 });
 
 function expectCell(cell: Cell, res: Awaited<ReturnType<Client['get']>>, where: string) {
-  const body = res.statusCode === 204 ? {} : res.json();
+  // A 2xx may be a file (a receipt PDF): only JSON answers are parsed.
+  const body = res.statusCode === 204 || !String(res.headers['content-type']).includes('json') ? {} : res.json();
   switch (cell) {
     case 'Y':
       expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(200);

@@ -16,6 +16,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'persons.write',
     'sponsors.read',
     'sponsors.write',
+    'accommodations.read',
+    'accommodations.verify',
+    'stays.read',
+    'compliance.read',
+    'compliance.remind',
   ],
   office_admin: [
     'regions.read',
@@ -28,11 +33,36 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'persons.write',
     'sponsors.read',
     'sponsors.write',
+    'accommodations.read',
+    'accommodations.verify',
+    'stays.read',
+    'compliance.read',
+    'compliance.remind',
   ],
-  analyst: ['regions.read', 'orgs.read', 'persons.read', 'persons.write', 'sponsors.read', 'sponsors.write'],
-  agency_member: ['regions.read', 'orgs.read', 'persons.read', 'sponsors.read'],
-  field_officer: ['regions.read', 'orgs.read', 'persons.read', 'persons.write', 'sponsors.read'],
-  accommodation_operator: ['regions.read'],
+  analyst: [
+    'regions.read',
+    'orgs.read',
+    'persons.read',
+    'persons.write',
+    'sponsors.read',
+    'sponsors.write',
+    'accommodations.read',
+    'stays.read',
+    'compliance.read',
+    'compliance.remind',
+  ],
+  agency_member: ['regions.read', 'orgs.read', 'persons.read', 'sponsors.read', 'accommodations.read', 'stays.read'],
+  field_officer: [
+    'regions.read',
+    'orgs.read',
+    'persons.read',
+    'persons.write',
+    'sponsors.read',
+    'accommodations.read',
+    'stays.read',
+    'compliance.read',
+  ],
+  accommodation_operator: ['regions.read', 'accommodations.manage_own'],
   auditor: ['regions.read', 'orgs.read', 'users.read', 'audit.read'],
 };
 
@@ -58,7 +88,10 @@ export type UserActor = {
 
 export type SystemActor = { kind: 'system'; name: string };
 export type AnonymousActor = { kind: 'anonymous' };
-export type Actor = UserActor | SystemActor | AnonymousActor;
+/** A property-management system or script holding an accommodation's API key: it acts for that one property, only
+ * on routes that accept keys (config.apiKey), and holds no permission (services check the property instead). */
+export type AccommodationKeyActor = { kind: 'accommodation_key'; keyId: string; accommodationId: string; name: string };
+export type Actor = UserActor | SystemActor | AnonymousActor | AccommodationKeyActor;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => rolePermissions[r]));

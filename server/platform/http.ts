@@ -31,6 +31,8 @@ export type RouteAccess = 'public' | 'user' | 'restricted';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** the route also answers an accommodation's API key (stay reporting); every other route refuses keys. */
+    apiKey?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

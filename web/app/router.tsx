@@ -39,6 +39,18 @@ const appRoutes: RouteObject[] = [
     ],
   },
   {
+    element: <RequirePermission permission="persons.write" />,
+    children: [
+      {
+        path: 'register/import',
+        lazy: () =>
+          import('../features/register-import/pages/register-import-page').then((m) => ({
+            Component: m.RegisterImportPage,
+          })),
+      },
+    ],
+  },
+  {
     element: <RequirePermission permission="sponsors.read" />,
     children: [
       {
@@ -60,6 +72,93 @@ const appRoutes: RouteObject[] = [
       {
         path: 'register/sponsors/:id',
         lazy: () => import('../features/sponsors/pages/sponsor-page').then((m) => ({ Component: m.SponsorPage })),
+      },
+    ],
+  },
+  {
+    element: <RequirePermission permission="accommodations.read" />,
+    children: [
+      {
+        path: 'accommodations',
+        lazy: () =>
+          import('../features/accommodations/pages/accommodations-page').then((m) => ({
+            Component: m.AccommodationsPage,
+          })),
+      },
+      {
+        path: 'accommodations/:id',
+        lazy: () =>
+          import('../features/accommodations/pages/accommodation-page').then((m) => ({
+            Component: m.AccommodationPage,
+          })),
+      },
+    ],
+  },
+  {
+    element: <RequirePermission permission="accommodations.manage_own" />,
+    children: [
+      {
+        path: 'my-accommodation',
+        lazy: () =>
+          import('../features/accommodations/pages/my-accommodation-page').then((m) => ({
+            Component: m.MyAccommodationPage,
+          })),
+      },
+      {
+        path: 'receipts',
+        lazy: () => import('../features/receipts/pages/receipts-page').then((m) => ({ Component: m.ReceiptsPage })),
+      },
+      {
+        path: 'guests/report',
+        lazy: () => import('../features/stays/pages/guest-report-page').then((m) => ({ Component: m.GuestReportPage })),
+      },
+    ],
+  },
+  {
+    path: 'notifications',
+    lazy: () =>
+      import('../features/notifications/pages/notifications-page').then((m) => ({ Component: m.NotificationsPage })),
+  },
+  {
+    element: <RequirePermission permission="compliance.read" />,
+    children: [
+      {
+        path: 'compliance',
+        lazy: () =>
+          import('../features/compliance/pages/compliance-page').then((m) => ({ Component: m.CompliancePage })),
+      },
+      {
+        path: 'compliance/items',
+        lazy: () =>
+          import('../features/compliance/pages/compliance-items-page').then((m) => ({
+            Component: m.ComplianceItemsPage,
+          })),
+      },
+      {
+        path: 'compliance/properties/:id',
+        lazy: () =>
+          import('../features/compliance/pages/compliance-property-page').then((m) => ({
+            Component: m.CompliancePropertyPage,
+          })),
+      },
+    ],
+  },
+  {
+    element: <RequirePermission permission="accommodations.manage_own" />,
+    children: [
+      {
+        path: 'check-outs-due',
+        lazy: () =>
+          import('../features/compliance/pages/check-outs-due-page').then((m) => ({ Component: m.CheckOutsDuePage })),
+      },
+    ],
+  },
+  {
+    element: <RequirePermission permission="stays.read" />,
+    children: [
+      {
+        path: 'guests',
+        lazy: () => import('../features/stays/pages/stays-page').then((m) => ({ Component: m.StaysPage })),
       },
     ],
   },
@@ -169,6 +268,20 @@ export const router = createBrowserRouter([
             <SignInPage />
           </RedirectSignedIn>
         ),
+      },
+      {
+        // Public: an accommodation registers before it has an account (a small page of its own, loaded on demand).
+        path: '/accommodation-registration',
+        lazy: () =>
+          import('../features/accommodations/pages/register-accommodation-page').then((m) => ({
+            Component: m.RegisterAccommodationPage,
+          })),
+      },
+      {
+        // Public: where a receipt's QR code leads; anyone checks a receipt number without signing in.
+        path: '/verifikasi/:number?',
+        lazy: () =>
+          import('../features/receipts/pages/verify-receipt-page').then((m) => ({ Component: m.VerifyReceiptPage })),
       },
       {
         path: '/setup',

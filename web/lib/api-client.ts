@@ -54,7 +54,13 @@ export function toQueryString(params: QueryParams | undefined): string {
   return text ? `?${text}` : '';
 }
 
-type RequestOptions = { query?: QueryParams; body?: unknown; signal?: AbortSignal };
+type RequestOptions = {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** extra request headers, e.g. Idempotency-Key */
+  headers?: Record<string, string>;
+};
 
 async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
@@ -79,7 +85,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -102,6 +108,27 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   }
   if (response.status === 204) {
     return undefined as T;
+  }
+  return (await response.json()) as T;
+}
+
+/** A file as multipart/form-data (one part named "file"); errors as for JSON requests. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR');
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
   }
   return (await response.json()) as T;
 }

@@ -6,28 +6,40 @@ import 'dayjs/locale/en-gb';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../contracts/common';
+import enAccommodations from '../locales/en/accommodations.json';
 import enAgencies from '../locales/en/agencies.json';
 import enAudit from '../locales/en/audit.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
+import enCompliance from '../locales/en/compliance.json';
 import enErrors from '../locales/en/errors.json';
 import enHome from '../locales/en/home.json';
+import enNotifications from '../locales/en/notifications.json';
 import enOffices from '../locales/en/offices.json';
 import enPersons from '../locales/en/persons.json';
 import enProfile from '../locales/en/profile.json';
+import enReceipts from '../locales/en/receipts.json';
+import enRegisterImport from '../locales/en/register-import.json';
 import enSponsors from '../locales/en/sponsors.json';
+import enStays from '../locales/en/stays.json';
 import enTeams from '../locales/en/teams.json';
 import enUsers from '../locales/en/users.json';
+import idAccommodations from '../locales/id/accommodations.json';
 import idAgencies from '../locales/id/agencies.json';
 import idAudit from '../locales/id/audit.json';
 import idAuth from '../locales/id/auth.json';
 import idCommon from '../locales/id/common.json';
+import idCompliance from '../locales/id/compliance.json';
 import idErrors from '../locales/id/errors.json';
 import idHome from '../locales/id/home.json';
+import idNotifications from '../locales/id/notifications.json';
 import idOffices from '../locales/id/offices.json';
 import idPersons from '../locales/id/persons.json';
 import idProfile from '../locales/id/profile.json';
+import idReceipts from '../locales/id/receipts.json';
+import idRegisterImport from '../locales/id/register-import.json';
 import idSponsors from '../locales/id/sponsors.json';
+import idStays from '../locales/id/stays.json';
 import idTeams from '../locales/id/teams.json';
 import idUsers from '../locales/id/users.json';
 
@@ -45,6 +57,12 @@ export const resources = {
     audit: idAudit,
     persons: idPersons,
     sponsors: idSponsors,
+    receipts: idReceipts,
+    accommodations: idAccommodations,
+    registerImport: idRegisterImport,
+    stays: idStays,
+    compliance: idCompliance,
+    notifications: idNotifications,
   },
   en: {
     common: enCommon,
@@ -59,6 +77,12 @@ export const resources = {
     audit: enAudit,
     persons: enPersons,
     sponsors: enSponsors,
+    receipts: enReceipts,
+    accommodations: enAccommodations,
+    registerImport: enRegisterImport,
+    stays: enStays,
+    compliance: enCompliance,
+    notifications: enNotifications,
   },
 } as const;
 

@@ -9,8 +9,8 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
-  primaryKey,
   smallint,
   text,
   timestamp,
@@ -27,11 +27,14 @@ const timestamps = () => ({
 });
 
 /** Where a fact comes from. kind: user (typed in by an officer) | agency (an officer recording another agency's data)
- * | import (a spreadsheet; reference = file name and row) | stay_report (an accommodation's guest report). */
+ * | import (a spreadsheet; reference = file name and row) | stay_report (an accommodation's guest report).
+ * The agency and user ids carry no foreign keys (ARCHITECTURE.md D17): they are the writer's own, taken from the
+ * session or checked by the service, agencies and users are archived and never deleted, and a key on every fact row
+ * cost a fifth of the server's time in a bulk import. */
 const source = () => ({
   sourceKind: text('source_kind').notNull(),
-  sourceAgencyId: uuid('source_agency_id').references(() => agencies.id),
-  sourceUserId: uuid('source_user_id').references(() => users.id),
+  sourceAgencyId: uuid('source_agency_id'),
+  sourceUserId: uuid('source_user_id'),
   sourceRef: text('source_ref'),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -152,14 +155,17 @@ export const personNames = pgTable(
     check('person_names_kind_ck', sql`${t.kind} in ('primary', 'alias', 'transliteration', 'document')`),
     sourceKindCheck('person_names_source_kind_ck', t.sourceKind),
     index('person_names_person_idx').on(t.personId),
-    index('person_names_name_key_idx').on(t.nameKeyId),
+    // with the person: a name's holders in person order, so that search reads only the first ones of a common name
+    index('person_names_name_key_idx').on(t.nameKeyId, t.personId),
     uniqueIndex('person_names_one_primary_uq').on(t.personId).where(sql`${t.kind} = 'primary'`),
   ],
 );
 
 /** The distinct written forms of names in the whole register: a million persons share far fewer of them (the same
- * "WANG WEI" many times). Search ranks these, then follows person_names to the persons, so a common name costs one
- * row here instead of one per holder. Written once, never changed; a name that changes points at another key. */
+ * "WANG WEI" many times). Search ranks these in memory (person-search.index.ts), then follows person_names to the
+ * persons, so a common name costs one row here instead of one per holder. Written once, never changed; a name that
+ * changes points at another key. Only ever inserted: the identity id is the change sequence each server node's
+ * in-memory index catches up from. */
 export const nameKeys = pgTable(
   'name_keys',
   {
@@ -170,51 +176,6 @@ export const nameKeys = pgTable(
     tokenCount: smallint('token_count').notNull(),
   },
   (t) => [uniqueIndex('name_keys_key_uq').on(t.key)],
-);
-
-/** The distinct normalised name tokens of the register, with a phonetic key: fuzzy matching runs over this small
- * table, then follows the postings to the names. */
-export const nameTokens = pgTable(
-  'name_tokens',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    token: text('token').notNull(),
-    phonetic: text('phonetic').notNull(),
-  },
-  (t) => [
-    uniqueIndex('name_tokens_token_uq').using('btree', t.token.op('text_pattern_ops')),
-    index('name_tokens_phonetic_idx').on(t.phonetic),
-    // Without a pending list: every search reads the index as built, instead of scanning unsorted recent entries.
-    index('name_tokens_trgm_idx').using('gin', sql`${t.token} gin_trgm_ops`).with({ fastupdate: false }),
-  ],
-);
-
-/** Each token with one character deleted (symmetric-delete spelling correction): a query token and a stored token
- * one edit apart (substitution, insertion, deletion or swap of neighbours) share an entry, found by equality. */
-export const nameTokenVariants = pgTable(
-  'name_token_variants',
-  {
-    variant: text('variant').notNull(),
-    tokenId: integer('token_id')
-      .notNull()
-      .references(() => nameTokens.id),
-  },
-  (t) => [primaryKey({ name: 'name_token_variants_pk', columns: [t.variant, t.tokenId] })],
-);
-
-/** Postings: which written names hold a token. Joined neighbouring tokens ("abdul rahman" → "abdulrahman") are
- * posted too, so spacing differences match. */
-export const nameKeyTokens = pgTable(
-  'name_key_tokens',
-  {
-    tokenId: integer('token_id')
-      .notNull()
-      .references(() => nameTokens.id),
-    nameKeyId: integer('name_key_id')
-      .notNull()
-      .references(() => nameKeys.id),
-  },
-  (t) => [primaryKey({ name: 'name_key_tokens_pk', columns: [t.tokenId, t.nameKeyId] })],
 );
 
 export const travelDocuments = pgTable(
@@ -351,5 +312,48 @@ export const identityClaims = pgTable(
     partialDateCheck('identity_claims_birth_date_ck', t.birthDate),
     sourceKindCheck('identity_claims_source_kind_ck', t.sourceKind),
     index('identity_claims_person_idx').on(t.personId),
+  ],
+);
+
+/** What a merge moved from the merged-away record to the surviving one, so that an undo moves exactly these rows
+ * back: each row's id with its state at the merge (a row changed since then makes the undo refuse, as it could not be
+ * exact), the names that were the primary name, and the surviving record's empty fields the merge filled. */
+export type PersonMergeMoved = {
+  names: { id: string; updatedAt: string; wasPrimary: boolean }[];
+  documents: { id: string; updatedAt: string }[];
+  permits: { id: string; updatedAt: string }[];
+  addresses: { id: string; updatedAt: string }[];
+  claims: { id: string; supersededAt: string | null }[];
+  filled: { sponsorId?: string };
+};
+
+/** Merges of two records of one person: the source is marked merged into the target and its facts move there (both
+ * histories stay, with their sources); undone by moving exactly the recorded rows back. */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    id: uuid('id').primaryKey(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => persons.id),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => persons.id),
+    reason: text('reason').notNull(),
+    moved: jsonb('moved').$type<PersonMergeMoved>().notNull(),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull(),
+    mergedByUserId: uuid('merged_by_user_id').references(() => users.id),
+    mergedByName: text('merged_by_name'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneByUserId: uuid('undone_by_user_id').references(() => users.id),
+    undoneByName: text('undone_by_name'),
+    undoReason: text('undo_reason'),
+  },
+  (t) => [
+    check('person_merges_distinct_ck', sql`${t.sourceId} <> ${t.targetId}`),
+    index('person_merges_source_idx').on(t.sourceId),
+    index('person_merges_target_idx').on(t.targetId),
+    // A record is merged away at most once at a time.
+    uniqueIndex('person_merges_active_source_uq').on(t.sourceId).where(sql`${t.undoneAt} is null`),
   ],
 );

@@ -28,6 +28,9 @@ describe('code tables', () => {
       'countries',
       'permit-types',
       'visa-indexes',
+      'accommodation-kinds',
+      'visit-purposes',
+      'travel-document-types',
     ]);
     for (const t of res.json().items) {
       expect(t.version).toMatch(/\S/);

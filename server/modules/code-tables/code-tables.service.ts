@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CodeTable, CodeTableName } from '../../../contracts/code-tables';
 import { AppError } from '../../platform/errors';
+import { accommodationKinds } from './data/accommodation-kinds';
 import { agencyKinds } from './data/agency-kinds';
 import { countries } from './data/countries';
 import { officeClasses } from './data/office-classes';
@@ -10,7 +11,9 @@ import { permitTypes } from './data/permit-types';
 import { roles } from './data/roles';
 import { teamLevels } from './data/team-levels';
 import { teamMemberRoles } from './data/team-member-roles';
+import { travelDocumentTypes } from './data/travel-document-types';
 import { visaIndexes } from './data/visa-indexes';
+import { visitPurposes } from './data/visit-purposes';
 
 /** The country list carries no version of its own: its version is derived from its content, so it moves with it. */
 function contentVersion(items: unknown): string {
@@ -30,6 +33,9 @@ const tables: Record<CodeTableName, CodeTable> = {
   },
   'permit-types': permitTypes,
   'visa-indexes': visaIndexes,
+  'accommodation-kinds': accommodationKinds,
+  'visit-purposes': visitPurposes,
+  'travel-document-types': travelDocumentTypes,
 };
 
 const codeSets = new Map(Object.values(tables).map((t) => [t.name, new Set(t.items.map((i) => i.code))]));

@@ -4,8 +4,10 @@
 import type { Tx } from '../../db/client';
 import type { AuditEntry } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
+import { accommodationsDemoPart } from './demo.accommodations';
 import { orgsDemoPart } from './demo.orgs';
 import { registerDemoPart } from './demo.register';
+import { staysDemoPart } from './demo.stays';
 import { usersDemoPart } from './demo.users';
 
 export type DemoAccount = { role: string; email: string; name: string; agency: string; password: string };
@@ -22,4 +24,10 @@ export type DemoPartContext = {
 
 export type DemoPart = { name: string; load: (demo: DemoPartContext) => Promise<void> };
 
-export const demoParts: readonly DemoPart[] = [orgsDemoPart, usersDemoPart, registerDemoPart];
+export const demoParts: readonly DemoPart[] = [
+  orgsDemoPart,
+  usersDemoPart,
+  registerDemoPart,
+  accommodationsDemoPart,
+  staysDemoPart,
+];

@@ -12,7 +12,7 @@ export const demoUsers: { role: Role; mailbox: string; name: string; agency: str
   { role: 'analyst', mailbox: 'analis', name: 'Yusuf Effendi', agency: 'agency:kanim-muara-enim' },
   { role: 'agency_member', mailbox: 'polres.pagaralam', name: 'Andi Saputra', agency: 'agency:polres-pagar-alam' },
   { role: 'field_officer', mailbox: 'petugas', name: 'Hendra Gunawan', agency: 'agency:kanim-muara-enim' },
-  // Until accommodations exist as their own objects, the operator sits with the city's tourism office.
+  // The operator's account sits with the city's tourism office; the accommodations part binds it to Hotel Dempo Asri.
   { role: 'accommodation_operator', mailbox: 'hotel', name: 'Dewi Lestari', agency: 'agency:dispar-pagar-alam' },
   { role: 'auditor', mailbox: 'auditor', name: 'Sri Wahyuni', agency: 'agency:kanwil-sumsel' },
 ];

@@ -58,7 +58,7 @@ async function writeFact(ctx: Ctx, personId: string, write: FactWrite): Promise<
     const { action, details } = await write(tx, person, now);
     const after = await refreshPerson(tx, personId, now);
     await appendAudit(tx, ctx, { action, objectType: 'person', objectId: personId, details });
-    return presentDetail(tx, after, { now, expiringDays: ctx.config.expiringDays });
+    return presentDetail(tx, after, { now, expiringDays: ctx.config.expiringDays, viewer: viewerOf(actor) });
   });
 }
 

@@ -13,6 +13,7 @@ import { isKnownCode } from '../code-tables/code-tables.service';
 import { countryCodes, mrzAliases } from '../code-tables/data/countries';
 import { findAgencyNames, unknownRegionCodes } from '../sponsors/register-refs';
 import { findSponsorForReference } from '../sponsors/sponsors.service';
+import { lockPersons } from './person-merge.repo';
 import { searchNameOf } from './person-names';
 import { summariseStatus, timeZoneOfRegion } from './person-status';
 import { currentAddressOf } from './persons.present';
@@ -120,8 +121,10 @@ export async function findVisiblePerson(db: Queryable, actor: Actor, id: string)
   return row;
 }
 
-/** As findVisiblePerson, and not merged into another record (writes go to the surviving record). */
+/** As findVisiblePerson, and not merged into another record (writes go to the surviving record). Locks the person's
+ * row for the caller's transaction, so a write and a merge of the same record never interleave. */
 export async function findWritablePerson(db: Queryable, actor: Actor, id: string): Promise<repo.PersonRow> {
+  await lockPersons(db, [id]);
   const row = await findVisiblePerson(db, actor, id);
   if (row.mergedInto) {
     throw new AppError('PERSON_MERGED', 'the record was merged into another', { mergedInto: row.mergedInto });

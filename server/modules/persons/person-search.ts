@@ -1,19 +1,11 @@
-// The search query, planned and scored in code: the database finds candidate tokens by index look-ups
-// (persons.repo findTokenCandidates) and ranks persons from the scores given here (searchPersons). Keeping the
-// scoring here makes it testable without a database and reusable by an in-memory index later.
-import {
-  deletionVariants,
-  joinedPairs,
-  nameTokens,
-  normaliseDocumentNumber,
-  phoneticKey,
-  usefulPhoneticKey,
-} from './person-names';
+// The search query, planned and scored in code: how a query is cut into words and joined pairs, and how much a
+// stored token looks like a query word. The in-memory name index (person-search.index.ts) ranks names with these
+// scores; keeping them pure makes them testable without a database.
+import { joinedPairs, nameTokens, normaliseDocumentNumber, phoneticKey, usefulPhoneticKey } from './person-names';
 
 export type QueryUnit = {
   text: string;
   phonetic: string | null;
-  variants: string[];
   /** the query positions (1-based) the unit covers: one word, or two joined neighbours */
   positions: readonly [number, number];
 };
@@ -26,25 +18,25 @@ export type QueryPlan = {
   number: string | null;
 };
 
-/** Words beyond this add little and cost a join each. */
-const maxQueryWords = 6;
+/** Words beyond this add little to a name search. */
+export const maxQueryWords = 6;
 
 export function planQuery(q: string): QueryPlan {
+  const compact = normaliseDocumentNumber(q);
+  const number = /\d/.test(compact) && /^[A-Z0-9]{4,30}$/.test(compact) ? compact : null;
   const words = nameTokens(q)
-    .filter((w) => /\p{L}/u.test(w) && !/\p{N}/u.test(w))
+    // a number typed in groups ("E 1234 5678") is not a name "E"
+    .filter((w) => /\p{L}/u.test(w) && !/\p{N}/u.test(w) && (number === null || Array.from(w).length > 1))
     .slice(0, maxQueryWords);
   const unit = (text: string, positions: readonly [number, number]): QueryUnit => ({
     text,
     phonetic: usefulPhoneticKey(text),
-    variants: deletionVariants(text),
     positions,
   });
   const units = [
     ...words.map((w, i) => unit(w, [i + 1, i + 1])),
     ...joinedPairs(words).map((w, i) => unit(w, [i + 1, i + 2])),
   ];
-  const compact = normaliseDocumentNumber(q);
-  const number = /\d/.test(compact) && /^[A-Z0-9]{4,30}$/.test(compact) ? compact : null;
   return { units, positions: words.length, number };
 }
 
@@ -93,52 +85,139 @@ export function trigramSimilarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
+const surrogate = /[\uD800-\uDFFF]/;
+const rowA = new Int32Array(64);
+const rowB = new Int32Array(64);
+const rowC = new Int32Array(64);
+
+/** editDistance when it is 0, 1 or 2; 3 for anything more. Two rows of numbers instead of a matrix: the index
+ * scores hundreds of tokens per query. */
+export function editDistanceUpTo2(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) {
+    return 3;
+  }
+  if (a.length >= 63 || b.length >= 63 || surrogate.test(a) || surrogate.test(b)) {
+    return Math.min(editDistance(a, b), 3);
+  }
+  // rows i-2, i-1 and i of the optimal string alignment table
+  let prev2 = rowA;
+  let prev = rowB;
+  let row = rowC;
+  for (let j = 0; j <= b.length; j += 1) {
+    prev[j] = j;
+  }
+  for (let i = 1; i <= a.length; i += 1) {
+    row[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j += 1) {
+      const cb = b.charCodeAt(j - 1);
+      let best = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca === cb ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        best = Math.min(best, (prev2[j - 2] as number) + 1);
+      }
+      row[j] = best;
+      if (best < rowMin) {
+        rowMin = best;
+      }
+    }
+    if (rowMin > 2) {
+      return 3;
+    }
+    const spare = prev2;
+    prev2 = prev;
+    prev = row;
+    row = spare;
+  }
+  return Math.min(prev[b.length] as number, 3);
+}
+
+const keyboard = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const keyAt = new Map<string, [number, number]>();
+for (const [row, keys] of keyboard.entries()) {
+  for (const [col, ch] of Array.from(keys).entries()) {
+    keyAt.set(ch, [row, col]);
+  }
+}
+
+/** Same length, one letter different, and the two are neighbours on a QWERTY keyboard ("gqo" for "gao"). */
+function isNeighbourKeySlip(a: string, b: string): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  let at = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i]) {
+      if (at >= 0) {
+        return false;
+      }
+      at = i;
+    }
+  }
+  const x = keyAt.get(a[at] ?? '');
+  const y = keyAt.get(b[at] ?? '');
+  return x !== undefined && y !== undefined && Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]) === 1;
+}
+
+/** A query word as token scoring uses it. */
+export type ScoredWord = { text: string; length: number; phonetic: string | null };
+
+export function scoredWord(text: string): ScoredWord {
+  return { text, length: Array.from(text).length, phonetic: usefulPhoneticKey(text) };
+}
+
 /**
- * How much a stored token looks like a query token, 0–1: equal 1; one edit 0.8–0.92 (more for longer words, where
+ * How much a stored token looks like a query word, 0–1: equal 1; one edit 0.8–0.92 (more for longer words, where
  * one edit is less of the word); two edits in a long word 0.65–0.78; the same phonetic key (Mohammed/Muhammad) 0.8;
- * the start of a longer word (typed partly) up to 0.95; otherwise the trigram similarity, damped.
+ * the start of a longer word (typed partly) up to 0.95; otherwise the trigram similarity, damped. The caller brings
+ * what it knows of the token: its length, phonetic key and trigram similarity to the word.
  */
-export function scoreToken(query: string, token: string): number {
-  if (query === token) {
+export function scoreTokenWith(
+  word: ScoredWord,
+  token: string,
+  tokenLength: number,
+  tokenPhonetic: string,
+  similarity: number,
+): number {
+  if (word.text === token) {
     return 1;
   }
-  const length = Math.max(Array.from(query).length, Array.from(token).length);
+  const length = Math.max(word.length, tokenLength);
   let score = 0;
-  const distance = editDistance(query, token);
+  const distance = editDistanceUpTo2(word.text, token);
   if (distance === 1) {
     score = length >= 5 ? 0.92 : length === 4 ? 0.88 : 0.8;
+    // between words one edit away, the likelier typo: a neighbouring key hit, or the end left off
+    if (isNeighbourKeySlip(word.text, token) || token.startsWith(word.text)) {
+      score += 0.01;
+    }
   } else if (distance === 2 && length >= 5) {
     score = length >= 7 ? 0.78 : 0.65;
   }
-  const key = usefulPhoneticKey(query);
-  if (key !== null && key === phoneticKey(token)) {
+  // the same consonant skeleton, for words of about the same length ("chitsian" and "jan" share one too)
+  if (word.phonetic !== null && word.phonetic === tokenPhonetic && Math.abs(word.length - tokenLength) <= 2) {
     score = Math.max(score, 0.8);
   }
-  const queryLength = Array.from(query).length;
-  if (queryLength >= 3 && token.startsWith(query)) {
-    score = Math.max(score, 0.55 + (0.4 * queryLength) / Array.from(token).length);
+  if (word.length >= 3 && token.startsWith(word.text)) {
+    score = Math.max(score, 0.55 + (0.4 * word.length) / tokenLength);
   }
-  return Math.max(score, 0.9 * trigramSimilarity(query, token));
+  return Math.max(score, 0.9 * similarity);
+}
+
+/** scoreTokenWith for two bare words. */
+export function scoreToken(query: string, token: string): number {
+  return scoreTokenWith(
+    scoredWord(query),
+    token,
+    Array.from(token).length,
+    phoneticKey(token),
+    trigramSimilarity(query, token),
+  );
 }
 
 /** Below this a token match is noise. */
-const minTokenScore = 0.5;
-
-/** Scores the candidate tokens the database found for each unit (1-based unit index, as the SQL numbers them). */
-export function scoreCandidates(
-  plan: QueryPlan,
-  candidates: readonly { ui: number; id: number; token: string }[],
-): { tokenId: number; unit: number; score: number }[] {
-  const result: { tokenId: number; unit: number; score: number }[] = [];
-  for (const c of candidates) {
-    const unit = plan.units[c.ui - 1];
-    if (!unit) {
-      continue;
-    }
-    const score = scoreToken(unit.text, c.token);
-    if (score >= minTokenScore) {
-      result.push({ tokenId: c.id, unit: c.ui, score: Math.round(score * 1000) / 1000 });
-    }
-  }
-  return result;
-}
+export const minTokenScore = 0.5;

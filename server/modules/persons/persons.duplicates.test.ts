@@ -39,7 +39,7 @@ const newcomer = {
 };
 
 describe('duplicate guard', () => {
-  it('answers the same passport with the person on file, and creates only when confirmed', async () => {
+  it('answers the same passport with the person on file, and refuses a second record for it even when confirmed', async () => {
     const before = await personCount();
     const res = await api.post('/api/v1/persons', {
       ...newcomer,
@@ -66,10 +66,21 @@ describe('duplicate guard', () => {
     });
     expect(await personCount()).toBe(before);
 
-    const confirmed = await api.post('/api/v1/persons', {
+    // The same document number and issuing state is the same person: link the facts (or merge), never a second record.
+    const again = await api.post('/api/v1/persons', {
       ...newcomer,
       givenNames: 'Wei Dong',
       document: { number: 'E12345678', issuingState: 'CHN' },
+      confirmNewPerson: true,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'DUPLICATE_DOCUMENT', candidates: [{ id: onFile.id }] });
+    expect(await personCount()).toBe(before);
+
+    // A strong name match alone can be confirmed.
+    const confirmed = await api.post('/api/v1/persons', {
+      ...newcomer,
+      birthDate: '1985-03-14',
       confirmNewPerson: true,
     });
     expect(confirmed.statusCode).toBe(201);

@@ -9,6 +9,7 @@ import type {
   PermitType,
   PersonDetail,
   PersonListItem,
+  PersonMergeItem,
   PersonStatus,
   SourceKind,
   TimeZoneCode,
@@ -17,9 +18,11 @@ import { identityFieldNames } from '../../../contracts/persons';
 import type { Queryable } from '../../db/client';
 import { findAgencyNames, findRegionLabels, findUserNames, type IdName } from '../sponsors/register-refs';
 import { findSponsorRefs } from '../sponsors/sponsors.service';
+import { findMergedInIds, listMergesOf } from './person-merge.repo';
 import { normaliseName } from './person-names';
 import { localDate, type StatusSummary, statusOf } from './person-status';
 import * as repo from './persons.repo';
+import { isPersonVisible, type RegisterViewer } from './persons.scope';
 
 type SourceColumns = {
   sourceKind: string;
@@ -248,17 +251,64 @@ function timelineOf(
   );
 }
 
+/** The merges a person took part in, and where a merged-away record ended up (A into B, then B into C: C). The
+ * other record's name only when the reader may see it. */
+async function mergesOf(db: Queryable, person: repo.PersonRow, viewer: RegisterViewer | undefined) {
+  const rows = await listMergesOf(db, person.id);
+  let latest = person.mergedInto;
+  for (let hops = 0; latest && hops < 50; hops++) {
+    const next = (await repo.findPerson(db, latest))?.mergedInto;
+    if (!next) {
+      break;
+    }
+    latest = next;
+  }
+  const others = new Map(
+    (await repo.findPersonsByIds(db, [...new Set(rows.flatMap((m) => [m.sourceId, m.targetId]))])).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
+  const ref = (id: string) => {
+    const p = others.get(id);
+    return { id, name: p && viewer && isPersonVisible(viewer, p) ? nameText(p) : null };
+  };
+  const items = rows.map(
+    (m): PersonMergeItem => ({
+      id: m.id,
+      source: ref(m.sourceId),
+      target: ref(m.targetId),
+      reason: m.reason,
+      mergedAt: m.mergedAt.toISOString(),
+      mergedBy: m.mergedByName,
+      undoneAt: m.undoneAt?.toISOString() ?? null,
+      undoneBy: m.undoneByName,
+      undoReason: m.undoReason,
+      moved: {
+        names: m.moved.names.length,
+        documents: m.moved.documents.length,
+        permits: m.moved.permits.length,
+        addresses: m.moved.addresses.length,
+        claims: m.moved.claims.length,
+      },
+    }),
+  );
+  return { items, latest };
+}
+
 export async function presentDetail(
   db: Queryable,
   person: repo.PersonRow,
-  opts: { now: Date; expiringDays: number },
+  opts: { now: Date; expiringDays: number; viewer?: RegisterViewer },
 ): Promise<PersonDetail> {
   const names = await repo.listNames(db, person.id);
   const documents = await repo.listDocuments(db, person.id);
   const permits = await repo.listPermits(db, person.id);
   const addresses = await repo.listAddresses(db, person.id);
   const claims = await repo.listClaims(db, person.id);
-  const views = await repo.listViews(db, person.id, 20);
+  // The surviving record of a merge holds the other record's history, views included.
+  const views = await repo.listViews(db, [person.id, ...(await findMergedInIds(db, person.id))], 20);
+  const merges = await mergesOf(db, person, opts.viewer);
   const sourced = [...names, ...documents, ...permits, ...addresses, ...claims];
   const sourceNames = await sourceNamesOf(db, sourced, [
     person.recordedByAgencyId,
@@ -359,6 +409,8 @@ export async function presentDetail(
     viewCount: views.total,
     recordedBy: agency(person.recordedByAgencyId),
     mergedInto: person.mergedInto,
+    mergedIntoLatest: merges.latest,
+    merges: merges.items,
     createdAt: person.createdAt.toISOString(),
     updatedAt: person.updatedAt.toISOString(),
   };

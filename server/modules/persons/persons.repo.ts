@@ -1,5 +1,5 @@
-// SQL of the register: persons and their facts, the name-token index, the search, the duplicate look-ups and the
-// "who viewed it" list (from the audit log). Scope and status rules arrive here as WHERE clauses.
+// SQL of the register: persons and their facts, the written-name keys and the search's holder look-ups, the duplicate
+// look-ups and the "who viewed it" list (from the audit log). Scope and status rules arrive here as WHERE clauses.
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { PersonStatusCode } from '../../../contracts/persons';
 import { type Queryable, selectRows } from '../../db/client';
@@ -8,15 +8,12 @@ import {
   addresses,
   identityClaims,
   nameKeys,
-  nameKeyTokens,
-  nameTokens,
-  nameTokenVariants,
   permits,
   personNames,
   persons,
   travelDocuments,
 } from '../../db/schema/register';
-import { deletionVariants, phoneticKey, postingTokens } from './person-names';
+import { postingTokens } from './person-names';
 import { personVisibleSql, type RegisterViewer, withinAreaSql } from './persons.scope';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -194,98 +191,47 @@ export function nameKeyOf(name: NameParts): { key: string; tokens: string[]; tok
 }
 
 /**
- * The name_keys ids of these names, creating the keys that are new with their postings (and new distinct tokens
- * with their phonetic key and deletion variants). Batched: a handful of statements for any number of names.
+ * The name_keys ids of these names, creating the keys that are new. Batched: one statement for any number of names
+ * (a second only when another transaction created one of the keys meanwhile). Only keys not yet stored are offered
+ * to the insert: ON CONFLICT alone would take an id from the sequence for every existing key, and each node's
+ * in-memory index catches up by id (person-search.repo.ts), so ids should leave few gaps.
  */
 export async function ensureNameKeys(db: Queryable, names: readonly NameParts[]): Promise<number[]> {
   const keyed = names.map(nameKeyOf);
-  const byKey = new Map(keyed.map((k) => [k.key, k]));
+  const byKey = new Map(keyed.map((k) => [k.key, k.tokenCount]));
   const keys = [...byKey.keys()];
   if (keys.length === 0) {
     return [];
   }
-  const created = await selectRows<{ id: number; key: string }>(
-    db,
-    sql`insert into ${nameKeys} (key, token_count)
-        select * from unnest(${sql.param(keys)}::text[], ${sql.param(keys.map((k) => byKey.get(k)?.tokenCount ?? 1))}::smallint[])
-        on conflict (key) do nothing
-        returning id, key`,
-  );
-  if (created.length > 0) {
-    const tokens = [...new Set(created.flatMap((c) => byKey.get(c.key)?.tokens ?? []))];
-    const newTokens = await selectRows<{ id: number; token: string }>(
-      db,
-      sql`insert into ${nameTokens} (token, phonetic)
-          select * from unnest(${sql.param(tokens)}::text[], ${sql.param(tokens.map(phoneticKey))}::text[])
-          on conflict (token) do nothing
-          returning id, token`,
-    );
-    const variants = newTokens.flatMap((t) => deletionVariants(t.token).map((v) => ({ variant: v, tokenId: t.id })));
-    for (let i = 0; i < variants.length; i += 5000) {
-      const chunk = variants.slice(i, i + 5000);
-      await db.execute(sql`insert into ${nameTokenVariants} (variant, token_id)
-        select * from unnest(${sql.param(chunk.map((v) => v.variant))}::text[], ${sql.param(chunk.map((v) => v.tokenId))}::int[])
-        on conflict do nothing`);
-    }
-    const ids = await selectRows<{ id: number; token: string }>(
-      db,
-      sql`select id, token from ${nameTokens} where token = any(${sql.param(tokens)}::text[])`,
-    );
-    const tokenId = new Map(ids.map((r) => [r.token, r.id]));
-    const postings = created.flatMap((c) =>
-      (byKey.get(c.key)?.tokens ?? []).map((t) => [tokenId.get(t) as number, c.id]),
-    );
-    for (let i = 0; i < postings.length; i += 5000) {
-      const chunk = postings.slice(i, i + 5000);
-      await db.execute(sql`insert into ${nameKeyTokens} (token_id, name_key_id)
-        select * from unnest(${sql.param(chunk.map((p) => p[0]))}::int[], ${sql.param(chunk.map((p) => p[1]))}::int[])
-        on conflict do nothing`);
-    }
-  }
+  const wanted = sql`select * from unnest(${sql.param(keys)}::text[], ${sql.param(keys.map((k) => byKey.get(k) ?? 1))}::smallint[])
+    as w(key, token_count)`;
   const rows = await selectRows<{ id: number; key: string }>(
     db,
-    sql`select id, key from ${nameKeys} where key = any(${sql.param(keys)}::text[])`,
+    sql`with wanted as (${wanted}),
+      inserted as (
+        insert into ${nameKeys} (key, token_count)
+        select w.key, w.token_count from wanted w where not exists (select 1 from ${nameKeys} k where k.key = w.key)
+        on conflict (key) do nothing
+        returning id, key
+      )
+      select id, key from inserted
+      union all select k.id, k.key from ${nameKeys} k join wanted w on w.key = k.key`,
   );
   const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const missing = keys.filter((k) => !idOf.has(k));
+  if (missing.length > 0) {
+    const late = await selectRows<{ id: number; key: string }>(
+      db,
+      sql`select id, key from ${nameKeys} where key = any(${sql.param(missing)}::text[])`,
+    );
+    for (const r of late) {
+      idOf.set(r.key, r.id);
+    }
+  }
   return keyed.map((k) => idOf.get(k.key) as number);
 }
 
 // ─── Search ──────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Stored tokens that may be a query token: equal, one edit apart (symmetric deletions), same phonetic key,
- * trigram-similar (longer tokens, two or more typos) or starting with it (a name typed partly). Each arm is an index
- * look-up; their union is small and is scored precisely by the caller (person-search.ts). */
-export async function findTokenCandidates(
-  db: Queryable,
-  units: readonly { text: string; phonetic: string | null; variants: readonly string[] }[],
-): Promise<{ ui: number; id: number; token: string }[]> {
-  const texts = units.map((u) => u.text);
-  const variantTexts = units.flatMap((u) => u.variants);
-  const variantUnits = units.flatMap((u, i) => u.variants.map(() => i + 1));
-  const phonetics = units.flatMap((u) => (u.phonetic ? [u.phonetic] : []));
-  const phoneticUnits = units.flatMap((u, i) => (u.phonetic ? [i + 1] : []));
-  return selectRows(
-    db,
-    sql`with u as (select * from unnest(${sql.param(texts)}::text[]) with ordinality as u(txt, ui)),
-      v as (select * from unnest(${sql.param(variantTexts)}::text[], ${sql.param(variantUnits)}::int[]) as v(variant, ui)),
-      ph as (select * from unnest(${sql.param(phonetics)}::text[], ${sql.param(phoneticUnits)}::int[]) as ph(key, ui))
-    select distinct ui::int as ui, id, token from (
-      select u.ui, t.id, t.token from u join name_tokens t on t.token = u.txt
-      union all select v.ui, t.id, t.token from v join name_tokens t on t.token = v.variant
-      union all select u.ui, t.id, t.token from u join name_token_variants d on d.variant = u.txt
-        join name_tokens t on t.id = d.token_id
-      union all select v.ui, t.id, t.token from v join name_token_variants d on d.variant = v.variant
-        join name_tokens t on t.id = d.token_id
-      union all select ph.ui, t.id, t.token from ph join name_tokens t on t.phonetic = ph.key
-      union all select u.ui, t.id, t.token from u cross join lateral (
-        select id, token from name_tokens where token % u.txt order by similarity(token, u.txt) desc limit 30) t
-        where char_length(u.txt) >= 5
-      union all select u.ui, t.id, t.token from u cross join lateral (
-        select id, token from name_tokens where token like u.txt || '%' order by char_length(token) limit 30) t
-        where char_length(u.txt) >= 3
-    ) c`,
-  );
-}
 
 export type TodayByZone = { WIB: string; WITA: string; WIT: string };
 
@@ -358,11 +304,6 @@ export async function listPersons(db: Queryable, filter: PersonFilter, page: Pag
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-export type TokenMatch = { tokenId: number; unit: number; score: number };
-
-/** Distinct written names ranked before their holders are looked up: beyond this many, the list is cut. */
-const maxRankedNames = 500;
-
 export type SearchHit = {
   personId: string;
   score: number;
@@ -372,97 +313,41 @@ export type SearchHit = {
   total: number;
 };
 
-/**
- * Ranks distinct written names by how well they cover the query — for each query position the best token match,
- * summed and divided by the number of positions, less a little for every extra word of the name; a pair unit (two
- * query words joined) covers both positions — and lists the persons holding the best 500 of them, each with their
- * best name. An exact document number (current or old) or permit number scores 2. The total counts what was ranked.
- */
-export async function searchPersons(
-  db: Queryable,
-  query: {
-    matches: readonly TokenMatch[];
-    /** the positions each unit covers: [from, to] */
-    units: readonly (readonly [number, number])[];
-    positions: number;
-    number: string | null;
-    minScore: number;
-  },
-  filter: PersonFilter,
-  page: Page,
-): Promise<SearchHit[]> {
-  const m = query.matches;
-  const n = query.positions;
-  const nameArm =
-    m.length > 0 && n > 0
-      ? sql`select pn.person_id, pn.id as person_name_id, keys.score, 'name'::text as via, null::text as number_text
-          from (
-            select scored.name_key_id, scored.score from (
-              select b.name_key_id, sum(b.s) / ${n}::float8 - 0.03 * greatest(k.token_count - ${n}::int, 0) as score
-              from (
-                select h.name_key_id, x.pos, max(h.s) as s
-                from (
-                  select nkt.name_key_id, m.ui, max(m.s) as s
-                  from unnest(${sql.param(m.map((x) => x.tokenId))}::int[], ${sql.param(m.map((x) => x.unit))}::int[],
-                    ${sql.param(m.map((x) => x.score))}::float8[]) as m(token_id, ui, s)
-                  join ${nameKeyTokens} nkt on nkt.token_id = m.token_id
-                  group by 1, 2
-                ) h
-                join unnest(${sql.param(query.units.map((u) => u[0]))}::int[], ${sql.param(query.units.map((u) => u[1]))}::int[])
-                  with ordinality as u(pa, pb, ui) on u.ui = h.ui
-                cross join lateral (values (u.pa), (u.pb)) as x(pos)
-                group by 1, 2
-              ) b
-              join ${nameKeys} k on k.id = b.name_key_id
-              group by b.name_key_id, k.token_count
-            ) scored
-            where scored.score >= ${query.minScore}
-            order by scored.score desc
-            limit ${maxRankedNames}
-          ) keys
-          join ${personNames} pn on pn.name_key_id = keys.name_key_id`
-      : undefined;
-  const numberArm = query.number
-    ? sql`select d.person_id, null::uuid as person_name_id, 2.0::float8 as score, 'document'::text as via,
-          d.number as number_text
-        from ${travelDocuments} d where d.number_norm = ${query.number}
+/** Persons in the filter holding this travel document number (current or old) or permit number. */
+export async function findNumberHolders(db: Queryable, number: string, filter: PersonFilter) {
+  return selectRows<{ person_id: string; via: 'document' | 'permit'; number_text: string }>(
+    db,
+    sql`select h.person_id, h.via, h.number_text from (
+        select d.person_id, 'document'::text as via, d.number as number_text
+        from ${travelDocuments} d where d.number_norm = ${number}
         union all
-        select pm.person_id, null::uuid, 2.0::float8, 'permit'::text, pm.number
-        from ${permits} pm where pm.number_norm = ${query.number}`
-    : undefined;
-  const arms = [nameArm, numberArm].filter((a): a is SQL => a !== undefined);
-  if (arms.length === 0) {
+        select pm.person_id, 'permit'::text, pm.number from ${permits} pm where pm.number_norm = ${number}
+      ) h join ${persons} on ${persons.id} = h.person_id
+      where ${personWhere(filter) ?? sql`true`}
+      order by h.via, h.person_id`,
+  );
+}
+
+/**
+ * For each written name (name_keys id, in the order given), the first `perName` persons in the filter who bear it,
+ * in person order — read from the (name_key_id, person_id) index, so a name borne by thousands costs `perName` rows.
+ */
+export async function findNameHolders(db: Queryable, keyIds: readonly number[], filter: PersonFilter, perName: number) {
+  if (keyIds.length === 0) {
     return [];
   }
-  const where = personWhere(filter);
-  const rows = await selectRows<{
-    person_id: string;
-    person_name_id: string | null;
-    score: number;
-    via: SearchHit['via'];
-    number_text: string | null;
-    total: number;
-  }>(
+  return selectRows<{ ord: number; person_id: string; person_name_id: string }>(
     db,
-    sql`with hits as (${sql.join(arms, sql` union all `)}),
-      best as (
-        select distinct on (person_id) person_id, person_name_id, score, via, number_text from hits
-        order by person_id, score desc
-      )
-      select best.*, count(*) over ()::int as total
-      from best join ${persons} on ${persons.id} = best.person_id
-      where ${where ?? sql`true`}
-      order by best.score desc, ${persons.surname}, ${persons.givenNames}, ${persons.id}
-      limit ${page.limit} offset ${page.offset}`,
+    sql`select k.ord::int as ord, h.person_id, h.person_name_id
+      from unnest(${sql.param(keyIds)}::int[]) with ordinality as k(name_key_id, ord)
+      cross join lateral (
+        select pn.person_id, pn.id as person_name_id
+        from ${personNames} pn join ${persons} on ${persons.id} = pn.person_id
+        where pn.name_key_id = k.name_key_id and ${personWhere(filter) ?? sql`true`}
+        order by pn.person_id
+        limit ${perName}
+      ) h`,
   );
-  return rows.map((r) => ({
-    personId: r.person_id,
-    score: Number(r.score),
-    via: r.via,
-    personNameId: r.person_name_id,
-    numberText: r.number_text,
-    total: Number(r.total),
-  }));
 }
 
 export async function findNamesByIds(db: Queryable, ids: readonly string[]): Promise<PersonNameRow[]> {
@@ -523,10 +408,11 @@ export async function findDocumentHolders(db: Queryable, numberNorm: string, iss
 
 // ─── Who viewed a person ─────────────────────────────────────────────────────────────────────────────────────────
 
-export async function listViews(db: Queryable, personId: string, limit: number) {
+/** Views of these records (a person and the records merged into them), newest first. */
+export async function listViews(db: Queryable, personIds: readonly string[], limit: number) {
   const where = and(
     eq(auditLog.objectType, 'person'),
-    eq(auditLog.objectId, personId),
+    inArray(auditLog.objectId, [...personIds]),
     eq(auditLog.action, 'person.view'),
   );
   const rows = await db

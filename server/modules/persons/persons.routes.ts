@@ -12,6 +12,8 @@ import {
   personCreate,
   personDetail,
   personListQuery,
+  personMergeCreate,
+  personMergeUndo,
   personNameCreate,
   personNameUpdate,
   personPage,
@@ -23,6 +25,7 @@ import {
 } from '../../../contracts/persons';
 import { type AppDeps, contextOf } from '../../platform/http';
 import * as facts from './person-facts.service';
+import * as merging from './person-merge.service';
 import * as persons from './persons.service';
 
 export function personRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -49,7 +52,7 @@ export function personRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Record a foreigner (persons.write; a new sponsor also needs sponsors.write)',
           description:
-            'Answers 409 DUPLICATE_CANDIDATES (with candidates and hiddenCandidates) when the person may be on file already; send confirmNewPerson: true to create anyway. A document with `mrz` is read from it and cross-checked (422 MRZ_INVALID / MRZ_MISMATCH).',
+            'Answers 409 DUPLICATE_CANDIDATES (with candidates and hiddenCandidates) when the person may be on file already; send confirmNewPerson: true to create anyway — except when a candidate holds the same document number and issuing state (the same person): that answers 409 DUPLICATE_DOCUMENT with the holders, to link to or merge with. A document with `mrz` is read from it and cross-checked (422 MRZ_INVALID / MRZ_MISMATCH).',
           body: personCreate,
           response: { 201: personDetail },
         },
@@ -223,6 +226,36 @@ export function personRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) =>
         facts.updateAddress(contextOf(request, deps), request.params.id, request.params.itemId, request.body),
+    );
+    app.post(
+      '/persons/:id/merge',
+      {
+        schema: {
+          tags,
+          summary: 'Merge this record into another record of the same person (persons.write)',
+          description:
+            "The record's names, travel documents, permits, addresses and identity claims move to `into` with their sources; this record is marked merged (writes to it answer 409 PERSON_MERGED) and the merge can be undone. Both records must be in scope (else 404). Answers the surviving record's page.",
+          params: idParams,
+          body: personMergeCreate,
+          response: { 200: personDetail },
+        },
+      },
+      async (request) => merging.mergePersons(contextOf(request, deps), request.params.id, request.body),
+    );
+    app.post(
+      '/persons/:id/merge/undo',
+      {
+        schema: {
+          tags,
+          summary: 'Undo the merge of this merged-away record (persons.write)',
+          description:
+            "Moves exactly the facts the merge moved back; facts added to the surviving record since stay there. 409 PERSON_NOT_MERGED, MERGE_UNDO_BLOCKED (the surviving record was merged again: undo that first) or MERGE_UNDO_NOT_EXACT (moved facts changed since the merge, listed in `changed`). Answers the restored record's page.",
+          params: idParams,
+          body: personMergeUndo,
+          response: { 200: personDetail },
+        },
+      },
+      async (request) => merging.undoMerge(contextOf(request, deps), request.params.id, request.body),
     );
     app.get(
       '/sponsors/:id/persons',

@@ -7,6 +7,7 @@ import type {
   IdentityFieldName,
   PersonCreateParsed,
   PersonDetail,
+  PersonListItem,
   PersonListQuery,
   PersonUpdate,
   TimeZoneCode,
@@ -38,7 +39,7 @@ import {
   type SourceRecord,
   sourceFrom,
 } from './person-records';
-import { planQuery, scoreCandidates } from './person-search';
+import { searchRegister } from './person-search.repo';
 import { localDate, timeZoneOfRegion } from './person-status';
 import { identityOf, type ListHit, presentDetail, presentListItems } from './persons.present';
 import * as repo from './persons.repo';
@@ -48,25 +49,11 @@ export function todayByZone(now: Date): repo.TodayByZone {
   return { WIB: localDate(now, 'WIB'), WITA: localDate(now, 'WITA'), WIT: localDate(now, 'WIT') };
 }
 
-const presentOpts = (ctx: Ctx) => ({ now: ctx.now(), expiringDays: ctx.config.expiringDays });
-
-/** Name search, document and permit numbers in one ranked query. */
-async function searchHits(db: Queryable, q: string, filter: repo.PersonFilter, page: repo.Page, minScore: number) {
-  const plan = planQuery(q);
-  const candidates = plan.units.length > 0 ? await repo.findTokenCandidates(db, plan.units) : [];
-  return repo.searchPersons(
-    db,
-    {
-      matches: scoreCandidates(plan, candidates),
-      units: plan.units.map((u) => u.positions),
-      positions: plan.positions,
-      number: plan.number,
-      minScore,
-    },
-    filter,
-    page,
-  );
-}
+const presentOpts = (ctx: Ctx) => ({
+  now: ctx.now(),
+  expiringDays: ctx.config.expiringDays,
+  viewer: viewerOf(ctx.actor),
+});
 
 /** A person's name must cover at least half of the query to be listed. */
 const minListScore = 0.5;
@@ -87,7 +74,7 @@ export async function listPersons(ctx: Ctx, query: PersonListQuery) {
     let total: number;
     const hits = new Map<string, ListHit>();
     if (q) {
-      const found = await searchHits(tx, q, filter, { limit, offset }, minListScore);
+      const found = await searchRegister(ctx.database, tx, q, filter, { limit, offset }, minListScore);
       const byId = new Map(
         (
           await repo.findPersonsByIds(
@@ -235,7 +222,8 @@ async function findDuplicateCandidates(db: Queryable, ctx: Ctx, prepared: Prepar
   }
   const { identity } = prepared;
   if (identity.birthDate) {
-    const hits = await searchHits(
+    const hits = await searchRegister(
+      ctx.database,
       db,
       `${identity.surname} ${identity.givenNames}`,
       {
@@ -280,7 +268,8 @@ async function findDuplicateCandidates(db: Queryable, ctx: Ctx, prepared: Prepar
         reasons: [...c.reasons],
       };
     });
-  return { candidates, hiddenCandidates: found.size - visible.length, ids: [...found.keys()] };
+  const documentIds = [...found.values()].filter((c) => c.reasons.has('document')).map((c) => c.person.id);
+  return { candidates, hiddenCandidates: found.size - visible.length, ids: [...found.keys()], documentIds };
 }
 
 /** A name this close to another (every word equal or one typo apart) with the same nationality and birth date is
@@ -406,10 +395,14 @@ export async function createPerson(ctx: Ctx, input: PersonCreateParsed): Promise
     });
   }
   const prepared = await preparePerson(ctx.database.db, ctx, input);
+  // The same document number and issuing state is the same person: confirming cannot create a second record for
+  // it (409 DUPLICATE_DOCUMENT, with the holders to link to); a name match alone can be confirmed.
+  const refused = (found: { ids: string[]; documentIds: string[] }) =>
+    input.confirmNewPerson ? found.documentIds.length > 0 : found.ids.length > 0;
   // The check and its audit row commit even when the answer is 409: showing candidates is a read of personal data.
   const duplicates = await ctx.database.transaction(async (tx) => {
     const found = await findDuplicateCandidates(tx, ctx, prepared);
-    if (found.ids.length > 0 && !input.confirmNewPerson) {
+    if (refused(found)) {
       await appendAudit(tx, ctx, {
         action: 'person.duplicate_check',
         objectType: 'person',
@@ -418,11 +411,14 @@ export async function createPerson(ctx: Ctx, input: PersonCreateParsed): Promise
     }
     return found;
   });
-  if (duplicates.ids.length > 0 && !input.confirmNewPerson) {
-    throw new AppError('DUPLICATE_CANDIDATES', 'the person may be on file already', {
-      candidates: duplicates.candidates,
-      hiddenCandidates: duplicates.hiddenCandidates,
-    });
+  if (refused(duplicates)) {
+    throw new AppError(
+      input.confirmNewPerson ? 'DUPLICATE_DOCUMENT' : 'DUPLICATE_CANDIDATES',
+      input.confirmNewPerson
+        ? 'the document is on file: link the facts to that person'
+        : 'the person may be on file already',
+      { candidates: duplicates.candidates, hiddenCandidates: duplicates.hiddenCandidates },
+    );
   }
   return ctx.database.transaction(async (tx) => {
     const source = await sourceFrom(tx, ctx, input.source);
@@ -487,5 +483,58 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
     }
     await appendAudit(tx, ctx, { action: 'person.update', objectType: 'person', objectId: id, details: { changes } });
     return presentDetail(tx, after, presentOpts(ctx));
+  });
+}
+
+// ─── Export ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every person the list would show for these filters (and q), in the list's order and presentation, for a
+ * spreadsheet export; null when there are more than maxRows. One audit row for the whole read.
+ */
+export async function listPersonsForExport(
+  ctx: Ctx,
+  query: Omit<PersonListQuery, 'limit' | 'offset'>,
+  maxRows: number,
+): Promise<PersonListItem[] | null> {
+  requirePermission(ctx.actor, 'persons.read');
+  const { q, purpose, ...filters } = query;
+  const filter: repo.PersonFilter = {
+    ...filters,
+    ...(filters.nationality ? { nationality: countryOf(filters.nationality, 'nationality') } : {}),
+    today: todayByZone(ctx.now()),
+    expiringDays: ctx.config.expiringDays,
+    viewer: viewerOf(ctx.actor),
+  };
+  return ctx.database.transaction(async (tx) => {
+    let rows: repo.PersonRow[];
+    if (q) {
+      const found = await searchRegister(ctx.database, tx, q, filter, { limit: maxRows + 1, offset: 0 }, minListScore);
+      const byId = new Map(
+        (
+          await repo.findPersonsByIds(
+            tx,
+            found.map((h) => h.personId),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      rows = found.flatMap((h) => byId.get(h.personId) ?? []);
+    } else {
+      rows = (await repo.listPersons(tx, filter, { limit: maxRows + 1, offset: 0 })).rows;
+    }
+    if (rows.length > maxRows) {
+      return null;
+    }
+    await appendAudit(tx, ctx, {
+      action: 'person.export',
+      objectType: 'person',
+      ...(purpose ? { purpose } : {}),
+      details: { q: q ?? null, filters, total: rows.length },
+    });
+    const items: PersonListItem[] = [];
+    for (let i = 0; i < rows.length; i += 1000) {
+      items.push(...(await presentListItems(tx, rows.slice(i, i + 1000), presentOpts(ctx))));
+    }
+    return items;
   });
 }

@@ -1,7 +1,7 @@
 // SQL of sponsors. A sponsor is visible where its area lies in the viewer's scope, to the agency that recorded it, and
 // wherever a person it sponsors is visible; the last needs the persons table, which the register shares.
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import { type Queryable, selectRows } from '../../db/client';
 import { persons, sponsors } from '../../db/schema/register';
 import { normaliseName } from '../persons/person-names';
 import { inScopeSql, personVisibleSql, type RegisterViewer, withinAreaSql } from '../persons/persons.scope';
@@ -80,6 +80,26 @@ export async function findSponsorsByIds(db: Queryable, ids: readonly string[]): 
     .select()
     .from(sponsors)
     .where(inArray(sponsors.id, [...new Set(ids)]));
+}
+
+/** Sponsors by exact normalised name (not archived), oldest first: the import reuses a sponsor rather than adding a
+ * second one with the same name. */
+export async function findSponsorIdsByName(db: Queryable, names: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names.map(normaliseName).filter(Boolean))];
+  const found = new Map<string, string>();
+  if (wanted.length === 0) {
+    return found;
+  }
+  const rows = await selectRows<{ id: string; search_name: string }>(
+    db,
+    sql`select distinct on (search_name) id, search_name from ${sponsors}
+        where archived_at is null and search_name = any(${sql.param(wanted)}::text[])
+        order by search_name, created_at, id`,
+  );
+  for (const r of rows) {
+    found.set(r.search_name, r.id);
+  }
+  return found;
 }
 
 export async function insertSponsor(db: Queryable, row: typeof sponsors.$inferInsert): Promise<SponsorRow> {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Role, roleCodes } from '../../../contracts/common';
 import type { UserCreate, UserItem, UserListQuery, UserUpdate } from '../../../contracts/users';
-import type { Queryable } from '../../db/client';
+import type { Queryable, Tx } from '../../db/client';
 import { type Actor, requirePermission, scopeOf } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { checkPasswordPolicy, generateOneTimePassword, hashPassword } from '../../platform/auth/passwords';
@@ -294,4 +294,40 @@ export async function resetUserTotp(ctx: Ctx, userId: string): Promise<UserItem>
     });
     return reload(tx, userId);
   });
+}
+
+/** For modules that open an account on someone's own request (an accommodation's registration, verified by the
+ * office): the password was checked against the policy and hashed when the person chose it. Runs in the caller's
+ * transaction; the caller has checked its own permission. */
+export async function isAccountEmailTaken(db: Queryable, email: string): Promise<boolean> {
+  return repo.isEmailTaken(db, email);
+}
+
+export async function createAccountWithPasswordHash(
+  tx: Tx,
+  ctx: Ctx,
+  input: { email: string; name: string; agencyId: string; roles: Role[]; passwordHash: string },
+): Promise<string> {
+  if (await repo.isEmailTaken(tx, input.email)) {
+    throw new AppError('EMAIL_TAKEN');
+  }
+  const id = randomUUID();
+  const now = ctx.now();
+  const { passwordHash, ...fields } = input;
+  await repo.insertUser(tx, {
+    id,
+    ...fields,
+    status: 'active',
+    passwordHash,
+    mustChangePassword: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await appendAudit(tx, ctx, {
+    action: 'user.create',
+    objectType: 'user',
+    objectId: id,
+    details: { fields, password: 'chosen_at_registration' },
+  });
+  return id;
 }

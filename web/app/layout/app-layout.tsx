@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { PoraMark } from '../../components/pora-mark';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useSignedInUser } from '../../lib/signed-in-user';
 import { Navigation } from './navigation';
 import { UserMenu } from './user-menu';
@@ -44,7 +45,10 @@ export function AppLayout() {
               </Group>
             </UnstyledButton>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -1,12 +1,20 @@
 // The navigation follows the user's permissions: a link appears only when its page would work.
 import { NavLink, Stack } from '@mantine/core';
 import {
+  IconBed,
   IconBuildingCommunity,
   IconBuildingEstate,
   IconBuildingFactory2,
+  IconCalendarDue,
+  IconChartBar,
+  IconClipboardList,
+  IconFileImport,
   IconHome,
+  IconHomeCheck,
   IconListSearch,
+  IconReceipt,
   IconSettings,
+  IconUserPlus,
   IconUserSearch,
   IconUsers,
   IconUsersGroup,
@@ -18,13 +26,52 @@ import type { Me } from '../../../contracts/auth';
 import type { Permission } from '../../../contracts/common';
 import { can } from '../../lib/permissions';
 
-type NavKey = 'home' | 'register' | 'sponsors' | 'offices' | 'agencies' | 'teams' | 'users' | 'audit';
+type NavKey =
+  | 'home'
+  | 'register'
+  | 'registerImport'
+  | 'sponsors'
+  | 'accommodations'
+  | 'myAccommodation'
+  | 'guestReport'
+  | 'receipts'
+  | 'guests'
+  | 'compliance'
+  | 'checkOutsDue'
+  | 'offices'
+  | 'agencies'
+  | 'teams'
+  | 'users'
+  | 'audit';
 type NavItem = { key: NavKey; to: string; icon: ReactNode; permission?: Permission };
 
 const mainItems: NavItem[] = [
   { key: 'home', to: '/', icon: <IconHome size={18} /> },
   { key: 'register', to: '/register', icon: <IconUserSearch size={18} />, permission: 'persons.read' },
+  { key: 'registerImport', to: '/register/import', icon: <IconFileImport size={18} />, permission: 'persons.write' },
   { key: 'sponsors', to: '/register/sponsors', icon: <IconBuildingFactory2 size={18} />, permission: 'sponsors.read' },
+  { key: 'accommodations', to: '/accommodations', icon: <IconBed size={18} />, permission: 'accommodations.read' },
+  {
+    key: 'myAccommodation',
+    to: '/my-accommodation',
+    icon: <IconHomeCheck size={18} />,
+    permission: 'accommodations.manage_own',
+  },
+  {
+    key: 'guestReport',
+    to: '/guests/report',
+    icon: <IconUserPlus size={18} />,
+    permission: 'accommodations.manage_own',
+  },
+  { key: 'receipts', to: '/receipts', icon: <IconReceipt size={18} />, permission: 'accommodations.manage_own' },
+  {
+    key: 'checkOutsDue',
+    to: '/check-outs-due',
+    icon: <IconCalendarDue size={18} />,
+    permission: 'accommodations.manage_own',
+  },
+  { key: 'guests', to: '/guests', icon: <IconClipboardList size={18} />, permission: 'stays.read' },
+  { key: 'compliance', to: '/compliance', icon: <IconChartBar size={18} />, permission: 'compliance.read' },
 ];
 const adminItems: NavItem[] = [
   { key: 'offices', to: '/admin/offices', icon: <IconBuildingEstate size={18} />, permission: 'orgs.read' },

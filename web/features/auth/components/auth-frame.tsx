@@ -1,10 +1,8 @@
 // The frame of the screens before the app: mark, title, language switch, centred on any screen size.
-import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../../components/language-switch';
-import { PoraMark } from '../../../components/pora-mark';
+import { PublicPage } from '../../../components/public-frame';
 
 export function AuthFrame({
   title,
@@ -18,16 +16,8 @@ export function AuthFrame({
   width?: number;
 }) {
   const { t } = useTranslation();
-  useDocumentTitle(`${title} · PORA`);
   return (
-    <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
-      <Group justify="space-between" p="md">
-        <Group gap={8}>
-          <PoraMark size={28} />
-          <Text fw={700}>{t('appName')}</Text>
-        </Group>
-        <LanguageSwitch />
-      </Group>
+    <PublicPage title={title}>
       <Center px="md" pb="xl">
         <Stack w="100%" maw={width} gap="md">
           <Stack gap={4} ta="center">
@@ -44,6 +34,6 @@ export function AuthFrame({
           </Text>
         </Stack>
       </Center>
-    </Box>
+    </PublicPage>
   );
 }

@@ -4,6 +4,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { loginRequest } from '../../../../contracts/auth';
 import { CodeInput } from '../../../components/account/code-input';
@@ -72,6 +73,15 @@ function CredentialsStep({ onNeedsCode }: { onNeedsCode: (credentials: Credentia
         <Text size="xs" c="dimmed" ta="center">
           {t('signIn.forgot')}
         </Text>
+        <Anchor
+          component={Link}
+          to="/accommodation-registration"
+          size="sm"
+          ta="center"
+          data-testid="register-accommodation"
+        >
+          {t('signIn.registerAccommodation')}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -149,7 +149,8 @@ const candidatesProblem = z.object({
   hiddenCandidates: z.number().int(),
 });
 
-type Duplicates = { candidates: DuplicateCandidate[]; hiddenCandidates: number };
+/** documentOnFile: a candidate holds the same document, so creating anyway is refused (409 DUPLICATE_DOCUMENT). */
+type Duplicates = { candidates: DuplicateCandidate[]; hiddenCandidates: number; documentOnFile: boolean };
 
 function Section({ title, optional, children }: { title: string; optional?: boolean; children: ReactNode }) {
   const { t } = useTranslation('persons');
@@ -234,9 +235,14 @@ export function PersonCreateForm({
     try {
       await onSubmit({ ...body, confirmNewPerson: confirmed });
     } catch (error) {
-      if (isApiError(error, 'DUPLICATE_CANDIDATES')) {
+      if (isApiError(error, 'DUPLICATE_CANDIDATES') || isApiError(error, 'DUPLICATE_DOCUMENT')) {
         const problem = candidatesProblem.safeParse(error.details);
-        setDuplicates(problem.success ? problem.data : { candidates: [], hiddenCandidates: 0 });
+        const found = problem.success ? problem.data : { candidates: [], hiddenCandidates: 0 };
+        setDuplicates({
+          ...found,
+          documentOnFile:
+            error.code === 'DUPLICATE_DOCUMENT' || found.candidates.some((c) => c.reasons.includes('document')),
+        });
         requestAnimationFrame(() => duplicatesRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }));
         return;
       }
@@ -336,7 +342,7 @@ export function PersonCreateForm({
                 candidates={duplicates.candidates}
                 hiddenCandidates={duplicates.hiddenCandidates}
                 pending={pendingFacts()}
-                onCreateAnyway={createAnyway}
+                onCreateAnyway={duplicates.documentOnFile ? undefined : createAnyway}
                 creating={isSubmitting}
               />
             )}

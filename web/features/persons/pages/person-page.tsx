@@ -4,7 +4,7 @@
 // navigation state and are offered here one by one.
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowRight, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconArrowRight, IconArrowsJoin, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -26,8 +26,11 @@ import { Chronology } from '../components/chronology';
 import { DocumentsSection } from '../components/documents-section';
 import { FactModal } from '../components/fact-modal';
 import { IdentitySection } from '../components/identity-section';
+import { MergeDialog } from '../components/merge-dialog';
+import { MergeHistorySection } from '../components/merge-history-section';
 import { NamesSection } from '../components/names-section';
 import { PermitsSection } from '../components/permits-section';
+import { PersonStaysSection } from '../components/person-stays-section';
 import { SectionCard } from '../components/section-card';
 import { StatusSummary } from '../components/status-summary';
 import { ViewersSection } from '../components/viewers-section';
@@ -106,11 +109,12 @@ export function PersonPage() {
   const navigate = useNavigate();
   const person = usePerson(id);
   const [open, setOpen] = useState<OpenForm>(null);
+  const [merging, setMerging] = useState(false);
   const [pending, setPending] = useState<PendingFacts | null>(() => pendingFactsOf(location.state));
   const name = person.data ? personDisplayName(person.data) : t('title');
   useDocumentTitle(`${name} · PORA`);
   const back = { to: '/register', label: t('back') };
-  const canWrite = can(me, 'persons.write');
+  const mayWrite = can(me, 'persons.write');
   const canSeeSponsors = can(me, 'sponsors.read');
 
   if (person.isPending) {
@@ -125,6 +129,9 @@ export function PersonPage() {
     );
   }
   const item = person.data;
+  // A merged-away record takes no writes: its facts live on the record it went into.
+  const canWrite = mayWrite && item.mergedInto === null;
+  const mergedAway = item.merges.find((m) => m.undoneAt === null && m.source.id === item.id);
 
   const openForm = (formName: FormName, fromPending = false) => setOpen({ name: formName, fromPending });
   const close = () => setOpen(null);
@@ -158,14 +165,43 @@ export function PersonPage() {
         description={item.fullName && item.fullName !== name ? item.fullName : undefined}
         back={back}
         badge={<PersonStatusBadge status={item.status} />}
+        actions={
+          canWrite && (
+            <Button
+              variant="default"
+              leftSection={<IconArrowsJoin size={16} />}
+              onClick={() => setMerging(true)}
+              data-testid="merge-open"
+            >
+              {t('merge.action')}
+            </Button>
+          )
+        }
       />
       <Stack gap="md" maw={1200}>
         {item.mergedInto && (
-          <Alert color="gray" data-testid="person-merged">
-            {t('merged')}{' '}
-            <Anchor component={Link} to={`/register/${item.mergedInto}`}>
-              {t('mergedOpen')}
-            </Anchor>
+          <Alert color="gray" icon={<IconArrowsJoin size={18} />} data-testid="person-merged">
+            <Stack gap={4}>
+              <Text size="sm">
+                {mergedAway?.target.name ? t('merge.banner', { name: mergedAway.target.name }) : t('merged')}{' '}
+                <Anchor component={Link} to={`/register/${item.mergedInto}`} data-testid="person-merged-link">
+                  {t('mergedOpen')}
+                </Anchor>
+              </Text>
+              {item.mergedIntoLatest && item.mergedIntoLatest !== item.mergedInto && (
+                <Text size="sm">
+                  {t('merge.bannerChain')}{' '}
+                  <Anchor component={Link} to={`/register/${item.mergedIntoLatest}`}>
+                    {t('merge.openLatest')}
+                  </Anchor>
+                </Text>
+              )}
+              {mergedAway && (
+                <Text size="sm" c="dimmed">
+                  {t('merge.bannerReason', { reason: mergedAway.reason })}
+                </Text>
+              )}
+            </Stack>
           </Alert>
         )}
         {canWrite && pending && (
@@ -229,12 +265,18 @@ export function PersonPage() {
             >
               <PermitsSection person={item} canSeeSponsors={canSeeSponsors} />
             </SectionCard>
+            {can(me, 'stays.read') && <PersonStaysSection personId={item.id} />}
             <SectionCard title={t('sections.chronology')} testId="section-chronology">
               <Chronology person={item} />
             </SectionCard>
             <SectionCard title={t('sections.viewers')} testId="section-viewers">
               <ViewersSection person={item} />
             </SectionCard>
+            {item.merges.length > 0 && (
+              <SectionCard title={t('sections.merges')} testId="section-merges">
+                <MergeHistorySection person={item} canWrite={mayWrite} />
+              </SectionCard>
+            )}
           </Stack>
         </SimpleGrid>
       </Stack>
@@ -260,6 +302,8 @@ export function PersonPage() {
           <AddAddressForm personId={item.id} initial={initial('address')} onDone={done} onCancel={close} />
         )}
       </FactModal>
+      {/* Mounted while the merge runs: the page turns into a merged-away record before the answer is handled. */}
+      {mayWrite && <MergeDialog person={item} opened={merging} onClose={() => setMerging(false)} />}
     </>
   );
 }

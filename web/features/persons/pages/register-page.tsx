@@ -1,8 +1,8 @@
 // The register of foreigners: one search box (a name despite typos, a document or permit number), filters by area,
 // nationality, permit type, status and sponsor. Searching orders by relevance and says what matched.
-import { Button, Select, Text } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -19,6 +19,7 @@ import { PageHeader } from '../../../components/page-header';
 import { PersonStatusBadge } from '../../../components/person-status-badge';
 import { SearchInput } from '../../../components/search-input';
 import { useCodeLabel, useCodeOptions } from '../../../lib/api/use-code-table';
+import { API_BASE, toQueryString } from '../../../lib/api-client';
 import { can } from '../../../lib/permissions';
 import { personDisplayName } from '../../../lib/person-name';
 import { areaShortName } from '../../../lib/regions';
@@ -85,6 +86,15 @@ export function RegisterPage() {
     limit: list.limit,
     offset: list.offset,
   });
+  // The export takes the list's search and filters, not its page.
+  const exportFilters = {
+    q: list.q,
+    region: filters.region,
+    nationality: filters.nationality,
+    permitType: filters.permitType,
+    status: filters.status,
+    sponsorId: filters.sponsor,
+  };
   const activeCount = [filters.region, filters.nationality, filters.permitType, filters.status, filters.sponsor].filter(
     Boolean,
   ).length;
@@ -95,16 +105,41 @@ export function RegisterPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          can(me, 'persons.write') && (
-            <Button
-              component={Link}
-              to="/register/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="person-create"
-            >
-              {t('add')}
-            </Button>
-          )
+          <Group gap="xs">
+            {(['csv', 'xlsx'] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                variant="default"
+                href={`${API_BASE}/persons/export${toQueryString({ ...exportFilters, format })}`}
+                leftSection={<IconDownload size={16} />}
+                data-testid={`register-export-${format}`}
+              >
+                {t(`export.${format}`)}
+              </Button>
+            ))}
+            {can(me, 'persons.write') && (
+              <Button
+                component={Link}
+                to="/register/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                data-testid="register-import"
+              >
+                {t('import')}
+              </Button>
+            )}
+            {can(me, 'persons.write') && (
+              <Button
+                component={Link}
+                to="/register/new"
+                leftSection={<IconPlus size={16} />}
+                data-testid="person-create"
+              >
+                {t('add')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <FilterPanel

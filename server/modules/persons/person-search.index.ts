@@ -1,0 +1,513 @@
+// The name index in memory: the distinct written names of the register (name_keys) with their tokens, fuzzy token
+// look-ups (equal, one edit, phonetic key, trigrams, typed partly) and the ranking of names for a query. Pure data
+// structure: person-search.repo.ts fills it from the database and keeps it in step; persons, filters and scope stay
+// in SQL. A million persons' names (244,000 distinct in the benchmark) take about 100 MB of heap.
+import { joinedPairs, phoneticKey } from './person-names';
+import {
+  maxQueryWords,
+  minTokenScore,
+  type QueryPlan,
+  type QueryUnit,
+  scoredWord,
+  scoreTokenWith,
+  trigramSimilarity,
+} from './person-search';
+
+/** A growable Int32 list: large indexes without the per-element cost of JS arrays. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+}
+
+/** pg_trgm's trigrams of a word (padded with two spaces in front and one behind). */
+export function wordTrigrams(word: string): string[] {
+  const chars = Array.from(`  ${word} `);
+  const set = new Set<string>();
+  for (let i = 0; i + 2 < chars.length; i += 1) {
+    set.add(`${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
+  }
+  return [...set];
+}
+
+const latinWord = /^[a-z]+$/;
+const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit away (deletion, swap of neighbours, and for Latin words substitution and insertion): looked
+ * up by equality, they find the stored tokens at distance one without an index of their own. */
+export function oneEditAway(word: string): string[] {
+  const s = Array.from(word);
+  const out = new Set<string>();
+  for (let i = 0; i < s.length; i += 1) {
+    out.add([...s.slice(0, i), ...s.slice(i + 1)].join(''));
+    if (i + 1 < s.length) {
+      out.add([...s.slice(0, i), s[i + 1], s[i], ...s.slice(i + 2)].join(''));
+    }
+  }
+  if (latinWord.test(word)) {
+    for (let i = 0; i <= word.length; i += 1) {
+      const head = word.slice(0, i);
+      for (const ch of alphabet) {
+        out.add(`${head}${ch}${word.slice(i)}`);
+        if (i < word.length) {
+          out.add(`${head}${ch}${word.slice(i + 1)}`);
+        }
+      }
+    }
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/** Tokens a query word may be, scored, at most this many per word: the best ones (equal, one edit) always stay. */
+const maxCandidatesPerUnit = 64;
+/** pg_trgm's default similarity threshold for the trigram arm; lower for long words, where two typos ("benamni" for
+ * "benjamin") leave fewer shared trigrams than that and the edit distance decides. */
+const minTrigramSimilarity = 0.3;
+const minLongTrigramSimilarity = 0.2;
+/** What a typo costs on top when the match also needed words run together or split. */
+const pairTypoCost = 0.1;
+/** How far below the best match a name may score and still be listed. */
+const maxBelowBest = 0.3;
+/** How many of the best names are scored again word by word (matchOneToOne). */
+const rescored = 100;
+/** Names with more words than this keep their coverage score (2^words matchings to try). */
+const maxMatchedWords = 10;
+/** Ranked names handed to SQL; beyond them the list is cut. */
+export const maxRankedNames = 500;
+
+/** A written name ranked for a query: its score, and whether the query keeps its word order or rotates it. */
+export type RankedName = { keyId: number; score: number; inOrder: boolean };
+
+/** The two earlier words a token joins ("abdulrahman" of "abdul", "rahman"), if it is such a pair. */
+function pairOf(token: string, words: readonly string[]): [number, number] | null {
+  for (let a = 0; a < words.length; a += 1) {
+    const first = words[a] as string;
+    if (token.length > first.length && token.startsWith(first)) {
+      const b = words.indexOf(token.slice(first.length));
+      if (b >= 0) {
+        return [a, b];
+      }
+    }
+  }
+  return null;
+}
+
+export class NameIndex {
+  private readonly tokenIds = new Map<string, number>();
+  private readonly tokenText: string[] = [];
+  private readonly tokenTrigrams: number[] = [];
+  private readonly tokenLength: number[] = [];
+  private readonly tokenPhonetic: string[] = [];
+  /** whether the token is found by trigrams and phonetic key too (a word of some name, not only a joined pair) */
+  private readonly fuzzy: boolean[] = [];
+  /** per token: the slots of the names holding it */
+  private readonly postings: IntList[] = [];
+  private readonly byPhonetic = new Map<string, number[]>();
+  private readonly byTrigram = new Map<string, number[]>();
+  /** per name slot: its name_keys id and word count */
+  private keyIds = new IntList(1024);
+  private keyWords = new IntList(1024);
+  private readonly keyText: string[] = [];
+  // Scratch of one ranking (synchronous, so one set per index suffices).
+  private coverage = new Float32Array(0);
+  private mark = new Uint32Array(0);
+  private epoch = 0;
+  private trigramEpoch = 0;
+  private tokenMark = new Uint32Array(0);
+  private tokenCount = new Uint16Array(0);
+
+  get size(): number {
+    return this.keyIds.length;
+  }
+
+  get tokens(): number {
+    return this.tokenText.length;
+  }
+
+  /** Adds one written name: `key` is name_keys.key (its words, then their joined neighbours, then the words of the name
+   * as written), `wordCount` how many words it has. */
+  add(keyId: number, key: string, wordCount: number): void {
+    const slot = this.keyIds.length;
+    this.keyIds.push(keyId);
+    this.keyWords.push(wordCount);
+    this.keyText.push(key);
+    const tokens = key.split(' ').filter((t) => t !== '');
+    const words = tokens.slice(0, wordCount);
+    const pairs = new Set(joinedPairs(words));
+    for (const token of new Set(tokens)) {
+      const isWord = !pairs.has(token) || words.includes(token);
+      (this.postings[this.tokenOf(token, isWord)] as IntList).push(slot);
+    }
+  }
+
+  /** The token's id, new ones added. Words get trigram and phonetic entries; joined pairs ("abdulrahman" of "abdul
+   * rahman"), a third of all tokens, are found by equality and one edit only: a query word that is two words run
+   * together matches them that way, and they would double the fuzzy look-ups' work. */
+  private tokenOf(token: string, isWord: boolean): number {
+    let id = this.tokenIds.get(token);
+    if (id === undefined) {
+      id = this.tokenText.length;
+      this.tokenIds.set(token, id);
+      this.tokenText.push(token);
+      this.postings.push(new IntList(4));
+      this.tokenPhonetic.push(phoneticKey(token));
+      this.tokenLength.push(Array.from(token).length);
+      this.tokenTrigrams.push(0);
+      this.fuzzy.push(false);
+    }
+    if (isWord && !this.fuzzy[id]) {
+      this.fuzzy[id] = true;
+      const key = this.tokenPhonetic[id] as string;
+      const sameKey = this.byPhonetic.get(key);
+      if (sameKey) {
+        sameKey.push(id);
+      } else {
+        this.byPhonetic.set(key, [id]);
+      }
+      const grams = wordTrigrams(token);
+      this.tokenTrigrams[id] = grams.length;
+      for (const g of grams) {
+        const list = this.byTrigram.get(g);
+        if (list) {
+          list.push(id);
+        } else {
+          this.byTrigram.set(g, [id]);
+        }
+      }
+    }
+    return id;
+  }
+
+  /** The stored tokens a query word may be, each with its score (person-search.ts scoreToken), best first. */
+  candidates(unit: QueryUnit): { token: number; score: number }[] {
+    const found = new Set<number>();
+    const exact = this.tokenIds.get(unit.text);
+    if (exact !== undefined) {
+      found.add(exact);
+    }
+    const word = scoredWord(unit.text);
+    if (word.length === 1) {
+      // an initial, or a letter of a document number typed in groups: one edit away is every short token
+      return exact === undefined ? [] : [{ token: exact, score: 1 }];
+    }
+    for (const variant of oneEditAway(unit.text)) {
+      const id = this.tokenIds.get(variant);
+      if (id !== undefined) {
+        found.add(id);
+      }
+    }
+    if (unit.phonetic) {
+      for (const id of this.byPhonetic.get(unit.phonetic) ?? []) {
+        found.add(id);
+      }
+    }
+    const grams = word.length >= 3 ? this.addTrigramCandidates(unit.text, word.length, found) : 0;
+    const isPair = unit.positions[0] !== unit.positions[1];
+    const scored: { token: number; score: number }[] = [];
+    for (const id of found) {
+      const token = this.tokenText[id] as string;
+      const similarity =
+        grams === 0
+          ? trigramSimilarity(unit.text, token)
+          : this.tokenMark[id] === this.trigramEpoch
+            ? (this.tokenCount[id] as number) /
+              (grams + (this.tokenTrigrams[id] as number) - (this.tokenCount[id] as number))
+            : 0;
+      let score = scoreTokenWith(
+        word,
+        token,
+        this.tokenLength[id] as number,
+        this.tokenPhonetic[id] as string,
+        similarity,
+      );
+      if (score < 1 && (isPair || !this.fuzzy[id])) {
+        // two query words run together, or one query word against two run together, and a typo besides
+        score -= pairTypoCost;
+      }
+      if (score >= minTokenScore) {
+        scored.push({ token: id, score: Math.round(score * 1000) / 1000 });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score || a.token - b.token);
+    return scored.slice(0, maxCandidatesPerUnit);
+  }
+
+  /** Trigram-similar tokens (two or more typos in a longer word) and tokens that start with the word (typed partly). */
+  private addTrigramCandidates(word: string, length: number, found: Set<number>): number {
+    if (this.tokenMark.length < this.tokenText.length) {
+      this.tokenMark = new Uint32Array(Math.max(1024, this.tokenText.length * 2));
+      this.tokenCount = new Uint16Array(this.tokenMark.length);
+    }
+    this.epoch += 1;
+    const epoch = this.epoch;
+    this.trigramEpoch = epoch;
+    const grams = wordTrigrams(word);
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const id of this.byTrigram.get(g) ?? []) {
+        if (this.tokenMark[id] !== epoch) {
+          this.tokenMark[id] = epoch;
+          this.tokenCount[id] = 0;
+          touched.push(id);
+        }
+        this.tokenCount[id] = (this.tokenCount[id] as number) + 1;
+      }
+    }
+    // a word typed partly shares all of its trigrams but the closing one
+    const prefixShare = grams.length - 1;
+    for (const id of touched) {
+      const shared = this.tokenCount[id] as number;
+      const similarity = shared / (grams.length + (this.tokenTrigrams[id] as number) - shared);
+      if (
+        similarity >= (length >= 6 ? minLongTrigramSimilarity : minTrigramSimilarity) ||
+        (shared >= prefixShare && (this.tokenText[id] as string).startsWith(word))
+      ) {
+        found.add(id);
+      }
+    }
+    return grams.length;
+  }
+
+  /**
+   * Ranks the written names by how well they cover the query: for each query position the best token match (a pair
+   * unit — two query words joined — covers both positions), summed and divided by the number of positions, less
+   * 0.03 for every word the name has beyond the query's or lacks (one name word standing for two query words). The best `limit` names scoring at least `minScore` and no
+   * more than 0.3 below the best one.
+   */
+  rank(plan: QueryPlan, minScore: number, limit = maxRankedNames): RankedName[] {
+    const n = plan.positions;
+    if (n === 0 || plan.units.length === 0) {
+      return [];
+    }
+    const width = maxQueryWords;
+    const slots = this.keyIds.length;
+    if (this.mark.length < slots) {
+      const capacity = Math.max(1024, slots * 2);
+      this.mark = new Uint32Array(capacity);
+      this.coverage = new Float32Array(capacity * width);
+    }
+    this.epoch += 1;
+    const epoch = this.epoch;
+    const touched = new IntList(4096);
+    const unitCandidates = plan.units.map((unit) => this.candidates(unit));
+    const unitScores = unitCandidates.map((c) => new Map(c.map((x) => [x.token, x.score])));
+    // Rarest units first. A name first reached by the commonest units ("muhammad", "bin") could only match the
+    // positions those cover: when they are too few to reach minScore, those units only add to names already reached.
+    const volume = unitCandidates.map((c) => c.reduce((sum, x) => sum + (this.postings[x.token] as IntList).length, 0));
+    const byVolume = plan.units.map((_, u) => u).sort((a, b) => (volume[a] as number) - (volume[b] as number));
+    const reachable = byVolume.map((_, k) => {
+      const covered = new Set<number>();
+      for (const u of byVolume.slice(k)) {
+        const [from, to] = (plan.units[u] as QueryUnit).positions;
+        for (let p = from; p <= to; p += 1) {
+          covered.add(p);
+        }
+      }
+      return covered.size;
+    });
+    for (const [k, u] of byVolume.entries()) {
+      const [from, to] = (plan.units[u] as QueryUnit).positions;
+      const mayReach = (reachable[k] as number) / n >= minScore - 0.0000001;
+      for (const { token, score } of unitCandidates[u] ?? []) {
+        const list = this.postings[token] as IntList;
+        const data = list.data;
+        for (let i = 0; i < list.length; i += 1) {
+          const slot = data[i] as number;
+          const base = slot * width;
+          if (this.mark[slot] !== epoch) {
+            if (!mayReach) {
+              continue;
+            }
+            this.mark[slot] = epoch;
+            this.coverage.fill(0, base, base + width);
+            touched.push(slot);
+          }
+          for (let p = from - 1; p < to; p += 1) {
+            if ((this.coverage[base + p] as number) < score) {
+              this.coverage[base + p] = score;
+            }
+          }
+        }
+      }
+    }
+    // scores have three decimals: count them by value to find the cut-off, and sort only what is above it
+    const scores = new Float64Array(touched.length);
+    const histogram = new Uint32Array(1002);
+    let passing = 0;
+    for (let i = 0; i < touched.length; i += 1) {
+      const slot = touched.data[i] as number;
+      const base = slot * width;
+      let sum = 0;
+      for (let p = 0; p < n; p += 1) {
+        sum += this.coverage[base + p] as number;
+      }
+      const score = Math.round((sum / n - 0.03 * Math.abs((this.keyWords.data[slot] as number) - n)) * 1000) / 1000;
+      scores[i] = score;
+      if (score >= minScore) {
+        const bucket = Math.min(1001, Math.max(0, Math.round(score * 1000)));
+        histogram[bucket] = (histogram[bucket] as number) + 1;
+        passing += 1;
+      }
+    }
+    let best = 0;
+    for (let i = 0; i < touched.length; i += 1) {
+      best = Math.max(best, scores[i] as number);
+    }
+    // a name far below the best match is noise next to it ("kim" alone when "kim yunmin" is there)
+    const floor = Math.max(minScore, Math.round((best - maxBelowBest) * 1000) / 1000);
+    let cutOff = floor;
+    if (passing > limit) {
+      let above = 0;
+      for (let bucket = 1001; bucket >= 0; bucket -= 1) {
+        above += histogram[bucket] as number;
+        if (above >= limit) {
+          cutOff = Math.max(floor, bucket / 1000);
+          break;
+        }
+      }
+    }
+    const ranked: (RankedName & { slot: number })[] = [];
+    for (let i = 0; i < touched.length; i += 1) {
+      const score = scores[i] as number;
+      if (score >= cutOff - 0.0000001) {
+        const slot = touched.data[i] as number;
+        ranked.push({ keyId: this.keyIds.data[slot] as number, score, inOrder: false, slot });
+      }
+    }
+    ranked.sort((a, b) => b.score - a.score || a.keyId - b.keyId);
+    // The coverage score lets one name word stand for several query words and ignores order: the best names are
+    // scored again by matching words one to one, and the order as typed breaks ties.
+    for (const r of ranked.slice(0, rescored)) {
+      const exact = this.matchOneToOne(plan, unitScores, r.slot);
+      if (exact !== null) {
+        r.score = exact.score;
+        r.inOrder = exact.inOrder;
+      }
+    }
+    ranked.sort((a, b) => b.score - a.score || Number(b.inOrder) - Number(a.inOrder) || a.keyId - b.keyId);
+    return ranked.slice(0, limit).map((r) => ({ keyId: r.keyId, score: r.score, inOrder: r.inOrder }));
+  }
+
+  /**
+   * The name's score with each query word matched to at most one of its words (or two query words run together to
+   * one, or one query word to two run together), the best such matching found by trying them all (names have a
+   * handful of words): the sum of the matches over the query's words, less 0.03 per word of difference in length;
+   * and whether the matched words keep the name's order or rotate it ("WEI ZHANG" for "ZHANG WEI", not a shuffle).
+   * Null for names with a written form of their own (another script), which keep their coverage score.
+   */
+  private matchOneToOne(
+    plan: QueryPlan,
+    unitScores: readonly Map<number, number>[],
+    slot: number,
+  ): { score: number; inOrder: boolean } | null {
+    const tokens = (this.keyText[slot] as string).split(' ');
+    const words: string[] = [];
+    const pairs = new Map<string, [number, number]>();
+    for (const token of tokens) {
+      const split = pairOf(token, words);
+      if (split && split[0] === split[1] && words.length < maxMatchedWords) {
+        // a word the name has twice ("tan wei wei"): its key keeps it once, and the pair "weiwei" tells
+        words.push(words[split[0]] as string);
+        pairs.set(token, [split[0], words.length - 1]);
+      } else if (split) {
+        pairs.set(token, split);
+      } else if (pairs.size === 0 && words.length < maxMatchedWords) {
+        words.push(token);
+      } else {
+        return null;
+      }
+    }
+    const n = plan.positions;
+    const wordUnit: (Map<number, number> | undefined)[] = [];
+    const pairUnit: (Map<number, number> | undefined)[] = [];
+    for (const [u, unit] of plan.units.entries()) {
+      (unit.positions[0] === unit.positions[1] ? wordUnit : pairUnit)[unit.positions[0] - 1] = unitScores[u];
+    }
+    const id = (t: string) => this.tokenIds.get(t) ?? -1;
+    const wordIds = words.map(id);
+    const pairList = [...pairs.entries()].map(([t, [a, b]]) => ({ id: id(t), mask: (1 << a) | (1 << b), a, b }));
+    // best[i][mask]: the best sum from query word i on, with the name words in mask taken
+    const size = 1 << words.length;
+    const best = new Float64Array((n + 1) * size);
+    const choice = new Int32Array((n + 1) * size).fill(-1);
+    for (let i = n - 1; i >= 0; i -= 1) {
+      for (let mask = 0; mask < size; mask += 1) {
+        let top = best[(i + 1) * size + mask] as number;
+        let pick = -1;
+        const wu = wordUnit[i];
+        for (let w = 0; w < words.length && wu; w += 1) {
+          if (!(mask & (1 << w))) {
+            const s = (wu.get(wordIds[w] as number) ?? 0) + (best[(i + 1) * size + (mask | (1 << w))] as number);
+            if (s > top) {
+              top = s;
+              pick = w;
+            }
+          }
+        }
+        for (const [k, pair] of pairList.entries()) {
+          if (wu && !(mask & pair.mask)) {
+            const s = (wu.get(pair.id) ?? 0) + (best[(i + 1) * size + (mask | pair.mask)] as number);
+            if (s > top) {
+              top = s;
+              pick = 100 + k;
+            }
+          }
+        }
+        const pu = pairUnit[i];
+        for (let w = 0; w < words.length && pu && i + 1 < n; w += 1) {
+          if (!(mask & (1 << w))) {
+            const s = 2 * (pu.get(wordIds[w] as number) ?? 0) + (best[(i + 2) * size + (mask | (1 << w))] as number);
+            if (s > top) {
+              top = s;
+              pick = 200 + w;
+            }
+          }
+        }
+        best[i * size + mask] = top;
+        choice[i * size + mask] = pick;
+      }
+    }
+    // the name words in the order the query matched them
+    const order: number[] = [];
+    for (let i = 0, mask = 0; i < n; ) {
+      const pick = choice[i * size + mask] as number;
+      if (pick < 0) {
+        i += 1;
+      } else if (pick < 100) {
+        order.push(pick);
+        mask |= 1 << pick;
+        i += 1;
+      } else if (pick < 200) {
+        const pair = pairList[pick - 100] as { mask: number; a: number; b: number };
+        order.push(pair.a, pair.b);
+        mask |= pair.mask;
+        i += 1;
+      } else {
+        order.push(pick - 200);
+        mask |= 1 << (pick - 200);
+        i += 2;
+      }
+    }
+    let descents = 0;
+    for (let k = 1; k < order.length; k += 1) {
+      if ((order[k] as number) < (order[k - 1] as number)) {
+        descents += 1;
+      }
+    }
+    const inOrder = descents === 0 || (descents === 1 && (order.at(-1) as number) < (order[0] as number));
+    const score = (best[0] as number) / n - 0.03 * Math.abs((this.keyWords.data[slot] as number) - n);
+    return { score: Math.round(score * 1000) / 1000, inOrder };
+  }
+}

@@ -1,0 +1,219 @@
+// The register search: written names ranked in memory, then persons (filters, scope), document and permit numbers
+// in SQL. Each database handle gets one in-memory name index, kept in step with name_keys by catching up before
+// every search: the table is only ever inserted into, so its ids are the change sequence, and every server node
+// sees every other node's new names on its next search. Ids that commit out of order are tracked as gaps.
+import { sql } from 'drizzle-orm';
+import { type Database, type Queryable, selectRows } from '../../db/client';
+import { nameKeys } from '../../db/schema/register';
+import { planQuery } from './person-search';
+import { maxRankedNames, NameIndex } from './person-search.index';
+import * as repo from './persons.repo';
+
+/** Rows per round trip when the index is first filled (a million persons have a few hundred thousand keys). */
+const loadBatch = 50_000;
+/** A gap younger than this is re-checked even when the snapshot says its transaction is over (see catchUp). */
+const gapGraceMs = 60_000;
+/** Beyond this many open gaps the oldest are given up (only a storm of rolled-back inserts leaves so many). */
+const maxGaps = 10_000;
+
+type Gap = { xmax: bigint; seenAt: number };
+
+/** One database's name index and how far it has read name_keys. */
+export class SyncedNameIndex {
+  index = new NameIndex();
+  private maxId = 0;
+  private maxKey: string | null = null;
+  private readonly gaps = new Map<number, Gap>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  get openGaps(): number {
+    return this.gaps.size;
+  }
+
+  /** Reads the names added since the last call (all of them the first time). Calls run one after another. */
+  catchUp(db: Queryable): Promise<void> {
+    const run = this.queue.then(() => this.read(db));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(db: Queryable): Promise<void> {
+    for (let round = 0; ; round += 1) {
+      const gapIds = round === 0 ? [...this.gaps.keys()] : [];
+      // One statement, one snapshot: the rows, whether the newest known key is still there (a restored or replaced
+      // database starts the index again) and the oldest transaction still running.
+      const rows = await selectRows<{
+        xmin: string;
+        xmax: string;
+        probe: string | null;
+        id: number | null;
+        key: string | null;
+        token_count: number | null;
+      }>(
+        db,
+        sql`select s.xmin, s.xmax, (select key from ${nameKeys} where id = ${this.maxId}::int) as probe,
+            k.id, k.key, k.token_count
+          from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+                  pg_snapshot_xmax(pg_current_snapshot())::text as xmax) s
+          left join lateral (
+            select id, key, token_count from ${nameKeys}
+            where id > ${this.maxId}::int or id = any(${sql.param(gapIds)}::int[])
+            order by id limit ${loadBatch}
+          ) k on true`,
+      );
+      const head = rows[0];
+      if (!head) {
+        return;
+      }
+      if (this.maxId > 0 && head.probe !== this.maxKey) {
+        this.reset();
+        continue;
+      }
+      const now = Date.now();
+      const xmax = BigInt(head.xmax);
+      let received = 0;
+      for (const row of rows) {
+        if (row.id === null || row.key === null) {
+          continue;
+        }
+        received += 1;
+        const id = Number(row.id);
+        if (this.gaps.delete(id) || id > this.maxId) {
+          for (let missing = this.maxId + 1; missing < id && this.gaps.size < maxGaps; missing += 1) {
+            this.gaps.set(missing, { xmax, seenAt: now });
+          }
+          if (id > this.maxId) {
+            this.maxId = id;
+            this.maxKey = row.key;
+          }
+          this.index.add(id, row.key, Number(row.token_count ?? 1));
+        }
+      }
+      if (round === 0) {
+        // A gap whose transaction had started before the snapshot that saw it, and that this snapshot no longer sees
+        // running, was rolled back: had it committed, this very statement would have returned it.
+        const xmin = BigInt(head.xmin);
+        for (const [id, gap] of this.gaps) {
+          if (id < this.maxId && xmin >= gap.xmax && now - gap.seenAt > gapGraceMs) {
+            this.gaps.delete(id);
+          }
+        }
+      }
+      if (received < loadBatch) {
+        return;
+      }
+    }
+  }
+
+  private reset(): void {
+    this.index = new NameIndex();
+    this.maxId = 0;
+    this.maxKey = null;
+    this.gaps.clear();
+  }
+}
+
+const indexes = new WeakMap<Database, SyncedNameIndex>();
+
+/** The database's name index, caught up with every name committed before this call. */
+export async function nameIndexOf(database: Database, db: Queryable): Promise<NameIndex> {
+  let synced = indexes.get(database);
+  if (!synced) {
+    synced = new SyncedNameIndex();
+    indexes.set(database, synced);
+  }
+  await synced.catchUp(db);
+  return synced.index;
+}
+
+/** Holders listed per written name: of a name borne by thousands (WANG WEI), the first ones in person order — a
+ * filter (area, nationality, permit…) narrows them further. */
+const perName = 50;
+/** The list stops growing past this many persons: more pages than anyone reads for a name. */
+const maxListed = 500;
+/** Ranked names read in the first round trip: they hold most lists whole. */
+const firstRound = 16;
+
+/**
+ * Name search, document and permit numbers in one ranked list: the query planned into words and joined pairs,
+ * written names ranked in memory (at least `minScore`), and their holders in the filter read in rank order until
+ * the list holds `maxListed` persons. Exact document or permit numbers come first (score 2); then names by score
+ * (to a hundredth), between equal scores the name whose words the query keeps in order or rotated, then the name
+ * borne by more of the persons found (a typo is likelier to be of the common name: "zhng jing" is more often ZHANG
+ * JING than ZHONG JING), then person order. `db` is the caller's transaction
+ * or `database`'s handle; the index belongs to `database`.
+ */
+export async function searchRegister(
+  database: Database,
+  db: Queryable,
+  q: string,
+  filter: repo.PersonFilter,
+  page: repo.Page,
+  minScore: number,
+): Promise<repo.SearchHit[]> {
+  const plan = planQuery(q);
+  const listed: Omit<repo.SearchHit, 'total'>[] = [];
+  const seen = new Set<string>();
+  if (plan.number) {
+    for (const h of await repo.findNumberHolders(db, plan.number, filter)) {
+      if (!seen.has(h.person_id)) {
+        seen.add(h.person_id);
+        listed.push({ personId: h.person_id, score: 2, via: h.via, personNameId: null, numberText: h.number_text });
+      }
+    }
+  }
+  if (plan.positions > 0) {
+    const names = (await nameIndexOf(database, db)).rank(plan, minScore);
+    const holders = names.map(() => [] as { personId: string; personNameId: string }[]);
+    // Read in rounds, each sized from the holders per name seen so far, until the list is full: a common name's
+    // neighbours can hold thousands of persons, and reading them all to show ten would be the whole cost.
+    let found = 0;
+    let from = 0;
+    let size = firstRound;
+    while (from < names.length && found < maxListed) {
+      const round = names.slice(from, from + size);
+      let rows = 0;
+      for (const row of await repo.findNameHolders(
+        db,
+        round.map((n) => n.keyId),
+        filter,
+        perName,
+      )) {
+        holders[from + row.ord - 1]?.push({ personId: row.person_id, personNameId: row.person_name_id });
+        rows += 1;
+      }
+      found += rows;
+      from += round.length;
+      const perKey = Math.max(found / from, 1);
+      size = Math.min(maxRankedNames, Math.max(firstRound, Math.ceil((maxListed - found) / perKey)));
+    }
+    // Scores a hundredth apart are as good as equal: the name typed in its order (or rotated), then the one more
+    // of the persons found bear, comes first.
+    const order = names
+      .map((n, i) => ({ ...n, score: Math.round(n.score * 100) / 100, i, holders: holders[i] ?? [] }))
+      .filter((n) => n.holders.length > 0)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          Number(b.inOrder) - Number(a.inOrder) ||
+          b.holders.length - a.holders.length ||
+          a.i - b.i,
+      );
+    for (const n of order) {
+      for (const h of n.holders) {
+        if (!seen.has(h.personId)) {
+          seen.add(h.personId);
+          listed.push({
+            personId: h.personId,
+            score: n.score,
+            via: 'name',
+            personNameId: h.personNameId,
+            numberText: null,
+          });
+        }
+      }
+    }
+  }
+  const total = Math.min(listed.length, maxListed);
+  return listed.slice(page.offset, Math.min(page.offset + page.limit, total)).map((h) => ({ ...h, total }));
+}

@@ -1,0 +1,380 @@
+// Writes prepared check-ins of one property, in the caller's transaction: links every guest to the register (the
+// same document number and issuing state is the same person — merged records are never holders, so a merged guest
+// lands on the surviving record — otherwise a new person with source stay_report), makes the property's village the
+// person's current address, refuses a guest already checked in at the property, and stores each stay with its
+// check-in report and receipt number. Shared by the single check-in (all or nothing) and the batch (bad rows are
+// set aside, good rows written together).
+import { randomUUID } from 'node:crypto';
+import type { CheckedInGuest, PersonLink, RowError, StayChannel } from '../../../contracts/stays';
+import type { Tx } from '../../db/client';
+import type { Ctx } from '../../platform/context';
+import {
+  attachImportedFacts,
+  findDocumentHoldersBulk,
+  type ImportedPerson,
+  importDocumentKey,
+  insertImportedPersons,
+  moveToAddressBulk,
+} from '../persons/person-import';
+import { lockPersons } from '../persons/person-merge.repo';
+import { birthDatesAgree } from '../persons/person-mrz';
+import type { SourceRecord } from '../persons/person-records';
+import { searchRegister } from '../persons/person-search.repo';
+import { differingFields, identityOf } from '../persons/persons.present';
+import type { PersonRow } from '../persons/persons.repo';
+import * as personsRepo from '../persons/persons.repo';
+import { todayByZone } from '../persons/persons.service';
+import { assignReceiptNumbers } from './stay-receipts';
+import type { PreparedRow } from './stay-rows';
+import * as repo from './stays.repo';
+
+export type ReportingProperty = { id: string; name: string; villageCode: string; address: string };
+
+export type Reporter = { userId: string | null; keyId: string | null };
+
+export type WriteOptions = {
+  channel: StayChannel;
+  batchId: string | null;
+  dryRun: boolean;
+  reporter: Reporter;
+  /** the group of each row (by row index); null for a guest alone */
+  groupOf: (row: PreparedRow) => string | null;
+};
+
+export type WriteOutcome = {
+  accepted: Map<number, CheckedInGuest & { personId: string | null }>;
+  rejected: Map<number, RowError[]>;
+  /** new persons whose close candidates were not looked for yet */
+  pendingReview: number;
+};
+
+/** Up to this many new persons of a web-form report are checked for close candidates at once; more wait for the job. */
+export const INLINE_REVIEW_LIMIT = 20;
+const CHUNK = 2000;
+/** Milliseconds spent in each phase of writing check-ins (and of a batch job), summed in this process since the last
+ * clear(): the benchmark's breakdown. A handful of clock reads per call. */
+export const phaseTimes = new Map<string, number>();
+export const addPhaseTime = (name: string, ms: number) => phaseTimes.set(name, (phaseTimes.get(name) ?? 0) + ms);
+const phaseClock = () => {
+  let last = performance.now();
+  return (name: string) => {
+    const t = performance.now();
+    addPhaseTime(name, t - last);
+    last = t;
+  };
+};
+/** every word equal or one typo apart, with the same nationality (and birth date where both know it) */
+const CLOSE_NAME_SCORE = 0.85;
+
+export const stayReportSource = (property: ReportingProperty, reporter: Reporter, at: Date): SourceRecord => ({
+  sourceKind: 'stay_report',
+  sourceAgencyId: null,
+  sourceUserId: reporter.userId,
+  sourceRef: `accommodation:${property.id}`,
+  recordedAt: at,
+});
+
+/** The address fact a stay leaves: the property's name and street. */
+const addressTextOf = (property: ReportingProperty) =>
+  property.address ? `${property.name}, ${property.address}` : property.name;
+
+function importedPersonOf(row: PreparedRow, property: ReportingProperty, source: SourceRecord): ImportedPerson {
+  const g = row.guest;
+  return {
+    identity: {
+      surname: g.surname,
+      givenNames: g.givenNames,
+      fullName: null,
+      sex: g.sex,
+      birthDate: g.birthDate,
+      birthPlace: null,
+      nationality: g.nationality,
+    },
+    workplace: null,
+    notes: null,
+    sponsorId: null,
+    recordedByAgencyId: null,
+    agencyZone: null,
+    regionCode: property.villageCode,
+    addressText: addressTextOf(property),
+    document: {
+      type: g.document.type,
+      number: g.document.number,
+      numberNorm: g.numberNorm,
+      issuingState: g.document.issuingState,
+      issueDate: null,
+      expiryDate: g.document.expiryDate,
+    },
+    permit: null,
+    source,
+  };
+}
+
+export async function writeCheckIns(
+  tx: Tx,
+  ctx: Ctx,
+  property: ReportingProperty,
+  rows: readonly PreparedRow[],
+  opts: WriteOptions,
+): Promise<WriteOutcome> {
+  const now = ctx.now();
+  const rejected = new Map<number, RowError[]>();
+  const accepted: WriteOutcome['accepted'] = new Map();
+  const phase = phaseClock();
+  await repo.lockAccommodationStays(
+    tx,
+    property.id,
+    opts.batchId === null
+      ? rows.map((r) => importDocumentKey(r.guest.numberNorm, r.guest.document.issuingState))
+      : null,
+  );
+  phase('lock');
+
+  // 1. Who is on file already (by document), and who of them is checked in here now.
+  const holders = new Map<string, PersonRow>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const found = await findDocumentHoldersBulk(
+      tx,
+      rows
+        .slice(i, i + CHUNK)
+        .map((r) => ({ numberNorm: r.guest.numberNorm, issuingState: r.guest.document.issuingState })),
+    );
+    for (const [k, v] of found) {
+      holders.set(k, v);
+    }
+  }
+  const holderOf = (r: PreparedRow) =>
+    holders.get(importDocumentKey(r.guest.numberNorm, r.guest.document.issuingState));
+  const linkedIds = [...new Set([...holders.values()].map((p) => p.id))];
+  const checkedIn = new Set<string>();
+  for (let i = 0; i < linkedIds.length; i += CHUNK) {
+    for (const id of await repo.findOpenStayPersons(tx, property.id, linkedIds.slice(i, i + CHUNK))) {
+      checkedIn.add(id);
+    }
+  }
+  phase('find holders + open stays');
+  const good: PreparedRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const row of rows) {
+    const holder = holderOf(row);
+    const earlier = holder ? firstRowOf.get(holder.id) : undefined;
+    if (holder && earlier !== undefined) {
+      // two documents of one person on file (an old and a new passport) in one request
+      rejected.set(row.index, [
+        {
+          field: 'guest.documentNumber',
+          code: 'STAY_GUEST_DUPLICATE',
+          message: `the same guest is in row ${earlier} already`,
+        },
+      ]);
+    } else if (holder && checkedIn.has(holder.id)) {
+      rejected.set(row.index, [
+        {
+          field: 'guest.documentNumber',
+          code: 'STAY_ALREADY_CHECKED_IN',
+          message: 'this guest is checked in at the property already (check out first, or correct that stay)',
+        },
+      ]);
+    } else {
+      good.push(row);
+      if (holder) {
+        firstRowOf.set(holder.id, row.index);
+      }
+    }
+  }
+  if (opts.dryRun) {
+    for (const row of good) {
+      const holder = holderOf(row);
+      accepted.set(row.index, {
+        stayId: null,
+        personId: holder?.id ?? null,
+        personLink: holder ? 'linked' : 'new',
+        receiptNumber: null,
+        isLate: row.isLate,
+      });
+    }
+    return { accepted, rejected, pendingReview: 0 };
+  }
+
+  // 2. The register: new persons in bulk, facts of persons on file (the property becomes their current address).
+  const source = stayReportSource(property, opts.reporter, now);
+  const fresh = good.filter((r) => !holderOf(r));
+  const newIds: string[] = [];
+  for (let i = 0; i < fresh.length; i += 1000) {
+    newIds.push(
+      ...(await insertImportedPersons(
+        tx,
+        fresh.slice(i, i + 1000).map((r) => importedPersonOf(r, property, source)),
+        now,
+      )),
+    );
+  }
+  phase('new register entries (insertImportedPersons)');
+  const personOf = new Map<number, string>();
+  for (const [i, r] of fresh.entries()) {
+    personOf.set(r.index, newIds[i] as string);
+  }
+  const linked = good.filter((r) => holderOf(r));
+  if (linked.length > 0) {
+    await lockPersons(tx, [...new Set(linked.map((r) => (holderOf(r) as PersonRow).id))]);
+  }
+  // A report that says something new about the person (another spelling, a birth date) is recorded as its claim,
+  // one by one; the rest only move to the property, all at once.
+  const moving: string[] = [];
+  for (const row of linked) {
+    const holder = holderOf(row) as PersonRow;
+    const item = importedPersonOf(row, property, source);
+    personOf.set(row.index, holder.id);
+    if (differingFields(item.identity, identityOf(holder)).length > 0) {
+      await attachImportedFacts(tx, holder, item, now);
+    } else {
+      moving.push(holder.id);
+    }
+  }
+  await moveToAddressBulk(
+    tx,
+    moving,
+    { regionCode: property.villageCode, addressText: addressTextOf(property) },
+    source,
+    now,
+  );
+
+  phase('guests on file (claims, move to property)');
+  // 3. Receipts, stays and their check-in reports.
+  const reportIds = good.map(() => randomUUID());
+  const receipts = await assignReceiptNumbers(
+    tx,
+    ctx,
+    good.map((r, i) => ({
+      accommodationId: property.id,
+      reportId: reportIds[i] as string,
+      kind: 'check_in',
+      happenedAt: r.arrivedAt,
+    })),
+  );
+  phase('receipt numbers');
+  // People at the web form see the flag at once; API and batch guests are checked by the job within a minute.
+  const reviewInline = opts.channel === 'form' && fresh.length <= INLINE_REVIEW_LIMIT;
+  const newStays: repo.NewStay[] = [];
+  const newReports: repo.NewReport[] = [];
+  good.forEach((row, i) => {
+    const stayId = randomUUID();
+    const isNew = !holderOf(row);
+    const personLink: PersonLink = isNew ? (reviewInline ? 'new' : 'new_pending') : 'linked';
+    const { numberNorm: _n, ...guest } = row.guest;
+    const receiptNumber = (receipts[i] as { number: string }).number;
+    newStays.push({
+      id: stayId,
+      accommodationId: property.id,
+      villageCode: property.villageCode,
+      personId: personOf.get(row.index) as string,
+      groupId: opts.groupOf(row),
+      status: 'open',
+      arrivedAt: row.arrivedAt,
+      expectedCheckOut: row.expectedCheckOut,
+      room: row.room,
+      visitPurpose: row.visitPurpose,
+      guest,
+      nationality: guest.nationality,
+      isLate: row.isLate,
+      checkInReportedAt: now,
+      personLink,
+      channel: opts.channel,
+      batchId: opts.batchId,
+      receiptNumber,
+      createdAt: now,
+      updatedAt: now,
+    });
+    newReports.push({
+      id: reportIds[i] as string,
+      stayId,
+      accommodationId: property.id,
+      kind: 'check_in',
+      reportedAt: now,
+      data: {
+        arrivedAt: row.arrivedAt.toISOString(),
+        expectedCheckOut: row.expectedCheckOut,
+        room: row.room,
+        visitPurpose: row.visitPurpose,
+        ...(row.ref ? { ref: row.ref } : {}),
+      },
+      isLate: row.isLate,
+      receiptNumber,
+      channel: opts.channel,
+      batchId: opts.batchId,
+      reportedByUserId: opts.reporter.userId,
+      reportedByKeyId: opts.reporter.keyId,
+    });
+    accepted.set(row.index, {
+      stayId,
+      personId: personOf.get(row.index) as string,
+      personLink,
+      receiptNumber,
+      isLate: row.isLate,
+    });
+  });
+  for (let i = 0; i < newStays.length; i += CHUNK) {
+    await repo.insertStaysWithReports(tx, newStays.slice(i, i + CHUNK), newReports.slice(i, i + CHUNK));
+  }
+  phase('stays + reports');
+  if (reviewInline) {
+    const flagged = await reviewNewGuests(
+      tx,
+      ctx,
+      newStays.filter((s) => s.personLink === 'new').map((s) => ({ id: s.id, personId: s.personId, guest: s.guest })),
+    );
+    for (const [index, entry] of accepted) {
+      if (entry.stayId && flagged.has(entry.stayId)) {
+        accepted.set(index, { ...entry, personLink: 'new_flagged' });
+      }
+    }
+  }
+  return { accepted, rejected, pendingReview: reviewInline ? 0 : fresh.length };
+}
+
+/**
+ * Looks for close candidates of new register entries made by stay reports (a strong name match with the same
+ * nationality and an agreeing birth date, in the whole register): a stay whose new person has one is flagged for an
+ * officer. Returns the flagged stay ids.
+ */
+export async function reviewNewGuests(
+  tx: Tx,
+  ctx: Ctx,
+  items: readonly {
+    id: string;
+    personId: string;
+    guest: { surname: string; givenNames: string; nationality: string; birthDate: string | null };
+  }[],
+): Promise<Set<string>> {
+  const flagged = new Set<string>();
+  const updates: { stayId: string; personLink: string; candidates: string[] | null }[] = [];
+  for (const item of items) {
+    const g = item.guest;
+    const hits = await searchRegister(
+      ctx.database,
+      tx,
+      `${g.surname} ${g.givenNames}`,
+      {
+        nationality: g.nationality,
+        today: todayByZone(ctx.now()),
+        expiringDays: ctx.config.expiringDays,
+        viewer: null,
+      },
+      { limit: 10, offset: 0 },
+      CLOSE_NAME_SCORE,
+    );
+    const others = hits.map((h) => h.personId).filter((id) => id !== item.personId);
+    const people = await personsRepo.findPersonsByIds(tx, others);
+    const candidates = people
+      .filter((p) => !p.birthDate || !g.birthDate || birthDatesAgree(p.birthDate, g.birthDate))
+      .map((p) => p.id);
+    if (candidates.length > 0) {
+      flagged.add(item.id);
+      updates.push({ stayId: item.id, personLink: 'new_flagged', candidates });
+    } else {
+      updates.push({ stayId: item.id, personLink: 'new', candidates: null });
+    }
+  }
+  await repo.setPersonLinks(tx, updates);
+  return flagged;
+}

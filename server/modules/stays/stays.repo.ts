@@ -1,0 +1,328 @@
+// All SQL of the stays module: stays, their reports, batches, idempotency keys. Bulk inserts use one array
+// parameter per column (unnest), so a batch of thousands of rows is a handful of statements.
+import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type Queryable, selectRows, type Tx } from '../../db/client';
+import { accommodations } from '../../db/schema/accommodations';
+import { stayBatches, stayIdempotencyKeys, stayReports, stays } from '../../db/schema/stays';
+import type { Scope } from '../../platform/access';
+import { inScopeSql, withinAreaSql } from '../persons/persons.scope';
+
+export type StayRow = typeof stays.$inferSelect;
+export type StayReportRow = typeof stayReports.$inferSelect;
+export type BatchRow = typeof stayBatches.$inferSelect;
+
+type Column = [name: string, type: string, values: readonly unknown[]];
+
+/**
+ * INSERT … SELECT of many rows: a column whose value differs between rows goes as one array parameter (unnest), a
+ * column with the same value in every row (the property, the batch, the times of a batch) as one scalar — less to
+ * send, less for the server to parse.
+ */
+function insertColumns(table: string, columns: readonly Column[]): SQL {
+  const names = sql.raw(columns.map(([name]) => `"${name}"`).join(', '));
+  // the first column (the id) always varies, so the select yields one row per id
+  const varying = columns.filter(([, , values], i) => i === 0 || values.some((v) => v !== values[0]));
+  const picks = sql.join(
+    columns.map(([name, type, values]) =>
+      varying.some(([n]) => n === name) ? sql.raw(`u."${name}"`) : sql`${sql.param(values[0])}::${sql.raw(type)}`,
+    ),
+    sql`, `,
+  );
+  const arrays = sql.join(
+    varying.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  const aliases = sql.raw(varying.map(([name]) => `"${name}"`).join(', '));
+  return sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${picks} from unnest(${arrays}) as u(${aliases})`;
+}
+
+/**
+ * Orders check-ins of one property, because the "already checked in" rule reads, then writes (the unique index
+ * stays_open_person_uq stands behind it). A batch (documentKeys null) holds the property's lock exclusively. A single
+ * check-in (one guest or a group) holds it shared, plus one lock per guest document (taken in key order, so two groups
+ * cannot deadlock): check-ins of different guests at one property run side by side, the same guest sent twice waits
+ * for the first and is then found checked in, and a batch waits for them all (and they for it). Two documents of one
+ * person sent at once by two requests meet at the unique index instead (the caller answers STAY_ALREADY_CHECKED_IN).
+ * The same document at two properties is not ordered here, as before.
+ */
+export async function lockAccommodationStays(tx: Tx, accommodationId: string, documentKeys: readonly string[] | null) {
+  const property = `stays:${accommodationId}`;
+  if (documentKeys === null) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${property}))`);
+    return;
+  }
+  // One statement, in a fixed order: the shared property lock is taken while the keys are read (a filter, per row;
+  // re-taking a held lock only counts it), the sort consumes them all before the first document lock is taken.
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(h))
+        from (select distinct hashtext(${`${property}:`} || k) as h
+                from unnest(${sql.param([...documentKeys])}::text[]) as k
+               where pg_advisory_xact_lock_shared(hashtext(${property})) is not null
+               order by 1) as keys`,
+  );
+}
+
+export async function findOpenStayPersons(db: Queryable, accommodationId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) {
+    return new Set<string>();
+  }
+  const rows = await selectRows<{ person_id: string }>(
+    db,
+    sql`select person_id from stays where accommodation_id = ${accommodationId} and status = 'open'
+        and person_id = any(${sql.param([...personIds])}::uuid[])`,
+  );
+  return new Set(rows.map((r) => r.person_id));
+}
+
+export type NewStay = typeof stays.$inferInsert;
+export type NewReport = typeof stayReports.$inferInsert;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export async function insertStaysWithReports(tx: Tx, rows: readonly NewStay[], reports: readonly NewReport[]) {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.execute(staysWithReportsSql(rows, reports));
+}
+
+/** The stays and their reports as one statement (exported for the benchmark's EXPLAIN). */
+export function staysWithReportsSql(rows: readonly NewStay[], reports: readonly NewReport[]): SQL {
+  const s = <T>(f: (r: NewStay) => T) => rows.map(f);
+  const r = <T>(f: (r: NewReport) => T) => reports.map(f);
+  return sql`with w as (${insertColumns('stays', [
+    ['id', 'uuid', s((x) => x.id)],
+    ['accommodation_id', 'uuid', s((x) => x.accommodationId)],
+    ['village_code', 'text', s((x) => x.villageCode)],
+    ['person_id', 'uuid', s((x) => x.personId)],
+    ['group_id', 'uuid', s((x) => x.groupId ?? null)],
+    ['status', 'text', s((x) => x.status ?? 'open')],
+    ['arrived_at', 'timestamptz', s((x) => iso(x.arrivedAt))],
+    ['expected_check_out', 'date', s((x) => x.expectedCheckOut)],
+    ['room', 'text', s((x) => x.room ?? null)],
+    ['visit_purpose', 'text', s((x) => x.visitPurpose)],
+    ['guest', 'jsonb', s((x) => JSON.stringify(x.guest))],
+    ['nationality', 'text', s((x) => x.nationality)],
+    ['is_late', 'bool', s((x) => x.isLate)],
+    ['check_in_reported_at', 'timestamptz', s((x) => iso(x.checkInReportedAt))],
+    ['person_link', 'text', s((x) => x.personLink)],
+    ['channel', 'text', s((x) => x.channel)],
+    ['batch_id', 'uuid', s((x) => x.batchId ?? null)],
+    ['receipt_number', 'text', s((x) => x.receiptNumber)],
+    ['created_at', 'timestamptz', s((x) => iso(x.createdAt))],
+    ['updated_at', 'timestamptz', s((x) => iso(x.updatedAt))],
+  ])}) ${insertReportsSql(r)}`;
+}
+
+function insertReportsSql(r: <T>(f: (r: NewReport) => T) => T[]): SQL {
+  return insertColumns('stay_reports', [
+    ['id', 'uuid', r((x) => x.id)],
+    ['stay_id', 'uuid', r((x) => x.stayId)],
+    ['accommodation_id', 'uuid', r((x) => x.accommodationId)],
+    ['kind', 'text', r((x) => x.kind)],
+    ['reported_at', 'timestamptz', r((x) => iso(x.reportedAt))],
+    ['data', 'jsonb', r((x) => JSON.stringify(x.data))],
+    ['reason', 'text', r((x) => x.reason ?? null)],
+    ['is_late', 'bool', r((x) => x.isLate ?? false)],
+    ['receipt_number', 'text', r((x) => x.receiptNumber)],
+    ['channel', 'text', r((x) => x.channel)],
+    ['batch_id', 'uuid', r((x) => x.batchId ?? null)],
+    ['reported_by_user_id', 'uuid', r((x) => x.reportedByUserId ?? null)],
+    ['reported_by_key_id', 'uuid', r((x) => x.reportedByKeyId ?? null)],
+  ]);
+}
+
+export async function insertReport(tx: Tx, report: NewReport) {
+  await tx.insert(stayReports).values(report);
+}
+
+export async function findStay(db: Queryable, id: string): Promise<StayRow | undefined> {
+  const [row] = await db.select().from(stays).where(eq(stays.id, id));
+  return row;
+}
+
+export async function findStayForUpdate(tx: Tx, id: string): Promise<StayRow | undefined> {
+  const [row] = await tx.select().from(stays).where(eq(stays.id, id)).for('update');
+  return row;
+}
+
+export async function updateStay(tx: Tx, id: string, patch: Partial<NewStay>): Promise<StayRow> {
+  const [row] = await tx.update(stays).set(patch).where(eq(stays.id, id)).returning();
+  return row as StayRow;
+}
+
+export async function setPersonLinks(
+  tx: Tx,
+  updates: readonly { stayId: string; personLink: string; candidates: string[] | null }[],
+) {
+  if (updates.length === 0) {
+    return;
+  }
+  await tx.execute(
+    sql`update stays set person_link = u.link, review_candidate_ids = u.candidates::jsonb
+        from unnest(${sql.param(updates.map((u) => u.stayId))}::uuid[],
+                    ${sql.param(updates.map((u) => u.personLink))}::text[],
+                    ${sql.param(updates.map((u) => (u.candidates ? JSON.stringify(u.candidates) : null)))}::text[])
+          as u(id, link, candidates)
+        where stays.id = u.id`,
+  );
+}
+
+export async function listPendingReview(db: Queryable, limit: number) {
+  return db
+    .select({ id: stays.id, personId: stays.personId, guest: stays.guest })
+    .from(stays)
+    .where(eq(stays.personLink, 'new_pending'))
+    .limit(limit);
+}
+
+export async function listReports(db: Queryable, stayIds: readonly string[]) {
+  if (stayIds.length === 0) {
+    return [];
+  }
+  return db
+    .select()
+    .from(stayReports)
+    .where(inArray(stayReports.stayId, [...stayIds]))
+    .orderBy(stayReports.reportedAt, stayReports.id);
+}
+
+export type StayFilter = {
+  scope: Scope;
+  accommodationIds?: readonly string[] | undefined;
+  personIds?: readonly string[] | undefined;
+  status?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  area?: string | undefined;
+  nationality?: string | undefined;
+  late?: boolean | undefined;
+  review?: boolean | undefined;
+  q?: string | undefined;
+};
+
+function stayWhere(f: StayFilter): SQL | undefined {
+  const q = f.q?.trim();
+  return and(
+    inScopeSql(stays.villageCode, f.scope),
+    f.accommodationIds ? inArray(stays.accommodationId, [...f.accommodationIds]) : undefined,
+    f.personIds ? inArray(stays.personId, [...f.personIds]) : undefined,
+    f.status ? eq(stays.status, f.status) : undefined,
+    f.from ? gte(stays.arrivedAt, f.from) : undefined,
+    f.to ? lt(stays.arrivedAt, f.to) : undefined,
+    f.area ? withinAreaSql(stays.villageCode, f.area) : undefined,
+    f.nationality ? eq(stays.nationality, f.nationality) : undefined,
+    f.late === undefined ? undefined : eq(stays.isLate, f.late),
+    f.review === undefined
+      ? undefined
+      : f.review
+        ? eq(stays.personLink, 'new_flagged')
+        : sql`${stays.personLink} <> 'new_flagged'`,
+    q
+      ? or(
+          ilike(sql`${stays.guest}->>'surname'`, `%${q}%`),
+          ilike(sql`${stays.guest}->>'givenNames'`, `%${q}%`),
+          ilike(sql`${stays.guest}->'document'->>'number'`, `%${q}%`),
+        )
+      : undefined,
+  );
+}
+
+export async function listStays(db: Queryable, filter: StayFilter, page: { limit: number; offset: number }) {
+  const where = stayWhere(filter);
+  const rows = await db
+    .select({ stay: stays, accommodationName: accommodations.name })
+    .from(stays)
+    .innerJoin(accommodations, eq(accommodations.id, stays.accommodationId))
+    .where(where)
+    .orderBy(desc(stays.arrivedAt), stays.id)
+    .limit(page.limit)
+    .offset(page.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(stays).where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function listAccommodationReports(
+  db: Queryable,
+  accommodationIds: readonly string[],
+  kind: string | undefined,
+  page: { limit: number; offset: number },
+) {
+  if (accommodationIds.length === 0) {
+    return { rows: [], total: 0 };
+  }
+  const where = and(
+    inArray(stayReports.accommodationId, [...accommodationIds]),
+    kind ? eq(stayReports.kind, kind) : undefined,
+  );
+  const rows = await db
+    .select({ report: stayReports, guest: stays.guest })
+    .from(stayReports)
+    .innerJoin(stays, eq(stays.id, stayReports.stayId))
+    .where(where)
+    .orderBy(desc(stayReports.reportedAt), desc(stayReports.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(stayReports).where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function findAccommodationNames(db: Queryable, ids: readonly string[]) {
+  if (ids.length === 0) {
+    return new Map<string, string>();
+  }
+  const rows = await db
+    .select({ id: accommodations.id, name: accommodations.name })
+    .from(accommodations)
+    .where(inArray(accommodations.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ─── Batches ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertBatch(tx: Tx, row: typeof stayBatches.$inferInsert) {
+  await tx.insert(stayBatches).values(row);
+}
+
+export async function findBatch(db: Queryable, id: string): Promise<BatchRow | undefined> {
+  const [row] = await db.select().from(stayBatches).where(eq(stayBatches.id, id));
+  return row;
+}
+
+export async function lockBatch(tx: Tx, id: string): Promise<BatchRow | undefined> {
+  const [row] = await tx.select().from(stayBatches).where(eq(stayBatches.id, id)).for('update');
+  return row;
+}
+
+/** The batch's status only (its rows can be tens of megabytes), locked. */
+export async function lockBatchStatus(tx: Tx, id: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ status: stayBatches.status })
+    .from(stayBatches)
+    .where(eq(stayBatches.id, id))
+    .for('update');
+  return row?.status;
+}
+
+export async function updateBatch(db: Queryable, id: string, patch: Partial<typeof stayBatches.$inferInsert>) {
+  await db.update(stayBatches).set(patch).where(eq(stayBatches.id, id));
+}
+
+// ─── Idempotency keys ──────────────────────────────────────────────────────────────────────────────────────────
+
+export async function findIdempotencyKey(db: Queryable, accommodationId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(stayIdempotencyKeys)
+    .where(and(eq(stayIdempotencyKeys.accommodationId, accommodationId), eq(stayIdempotencyKeys.key, key)));
+  return row;
+}
+
+/** Orders two requests with the same key of one property: the second waits until the first commits or fails. */
+export async function lockIdempotencyKey(tx: Tx, accommodationId: string, key: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`stays-idem:${accommodationId}:${key}`}))`);
+}
+
+export async function insertIdempotencyKey(tx: Tx, row: typeof stayIdempotencyKeys.$inferInsert) {
+  await tx.insert(stayIdempotencyKeys).values(row);
+}
