@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Rng } from './names';
 
-/** Spellings of one name that officers and documents use interchangeably (each line one group). */
+/** Spellings of one name that officers and documents use interchangeably (each line one group). The benchmark's own
+ * list, written apart from the product's table (server/modules/persons/person-name-variants.ts) and never read from
+ * it: the results report the variant queries the product table covers and those it does not separately. */
 const variantGroups = `
 muhammad mohammed mohamed mohammad muhamad mohamad mohd
 ahmad ahmed achmad
@@ -140,7 +142,7 @@ function typo(words: string[], kind: TypoKind, rng: Rng): boolean {
   return true;
 }
 
-function variant(words: string[], rng: Rng): boolean {
+function variant(words: string[], rng: Rng, used: [string, string][]): boolean {
   const options = words
     .map((w, i) => ({ i, alternatives: variantsOf.get(w) ?? [] }))
     .filter((o) => o.alternatives.length);
@@ -148,7 +150,9 @@ function variant(words: string[], rng: Rng): boolean {
     return false;
   }
   const o = pick(rng, options);
+  const from = words[o.i] as string;
   words[o.i] = pick(rng, o.alternatives);
+  used.push([from, words[o.i] as string]);
   return true;
 }
 
@@ -209,7 +213,8 @@ const kinds: [TypoKind, number][] = [
   ['reorder only', 6],
 ];
 
-export type Query = { text: string; kinds: TypoKind[] };
+/** variants: the spellings a variant error replaced, and what it put in their place. */
+export type Query = { text: string; kinds: TypoKind[]; variants: [string, string][] };
 
 /** A realistic misspelling of "surname given names": reordered half of the time, one error (two in one name of
  * five, when it is long), in the case an officer types it. */
@@ -220,6 +225,7 @@ export function misspell(surname: string, givenNames: string, rng: Rng): Query {
     .filter((w) => w !== '');
   const words = reorder(original, rng);
   const done: TypoKind[] = [];
+  const variants: [string, string][] = [];
   const errors = original.join('').length >= 12 && rng() < 0.2 ? 2 : 1;
   for (let attempt = 0; done.length < errors && attempt < 10; attempt += 1) {
     let x = rng() * 100;
@@ -233,7 +239,7 @@ export function misspell(surname: string, givenNames: string, rng: Rng): Query {
     }
     const applied =
       kind === 'variant'
-        ? variant(words, rng)
+        ? variant(words, rng, variants)
         : kind === 'spacing'
           ? spacing(words, rng)
           : kind === 'reorder only'
@@ -248,6 +254,7 @@ export function misspell(surname: string, givenNames: string, rng: Rng): Query {
   return {
     text: c < 0.4 ? text.toUpperCase() : c < 0.7 ? text.replace(/\b\p{L}/gu, (m) => m.toUpperCase()) : text,
     kinds: done,
+    variants,
   };
 }
 

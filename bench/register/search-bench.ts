@@ -12,9 +12,10 @@
 //
 // Options: --size N (PostgreSQL persons, 1000000) --pglite-size N (100000) --queries N (2000) --reference-queries N
 // (400) --documents N (1000) --seed N (1) --pg-url URL (postgres://postgres@127.0.0.1:5432) --skip-pg --skip-pglite
-// --no-write (print only); while tuning: --keep (leave the PostgreSQL database) and --reuse (measure on the one a
-// --keep run left, same size and seed, without loading again).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// --no-write (print only) --misses FILE (appends every missed misspelling with its kind); while tuning: --keep
+// (leave the PostgreSQL database) and --reuse (measure on the one a --keep run left, same size and seed, without
+// loading again).
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { prepareDatabase } from '../../server/boot';
 import { type Database, openEmbedded, openServer, selectRows } from '../../server/db/client';
+import { areNameVariants } from '../../server/modules/persons/person-name-variants';
 import { normaliseName, searchNameOf } from '../../server/modules/persons/person-names';
 import { nameIndexOf, searchRegister } from '../../server/modules/persons/person-search.repo';
 import { ensureNameKeys, type PersonFilter } from '../../server/modules/persons/persons.repo';
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     size: { type: 'string', default: '1000000' },
     'pglite-size': { type: 'string', default: '100000' },
     queries: { type: 'string', default: '2000' },
+    misses: { type: 'string' },
     'reference-queries': { type: 'string', default: '400' },
     documents: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
@@ -346,12 +349,12 @@ async function run(database: Database, size: number, label: string): Promise<Run
   const rng = rngOf(seed + 3);
   const nQueries = Number(args.queries);
   const generated = register.persons.length - register.linked.size;
-  const queries: { text: string; target: number; kinds: TypoKind[] }[] = [];
+  const queries: { text: string; target: number; kinds: TypoKind[]; variants: [string, string][] }[] = [];
   while (queries.length < nQueries) {
     const target = register.linked.size + Math.floor(rng() * generated);
     const p = register.persons[target] as Person;
     const q = misspell(p.surname, p.givenNames, rng);
-    queries.push({ text: q.text, target, kinds: q.kinds });
+    queries.push({ text: q.text, target, kinds: q.kinds, variants: q.variants });
   }
   for (const q of queries.slice(0, 50)) {
     await timedSearch(database, q.text);
@@ -370,12 +373,28 @@ async function run(database: Database, size: number, label: string): Promise<Run
   );
   const clear = misspelled.perQuery.filter((_, i) => !isOtherName[i]);
   const byKind = new Map<string, { n: number; hits: number }>();
+  const missLines: string[] = [];
   for (const [i, q] of queries.entries()) {
-    const kind = q.kinds.length === 0 ? 'none' : q.kinds.length > 1 ? 'two errors' : (q.kinds[0] as string);
+    let kind = q.kinds.length === 0 ? 'none' : q.kinds.length > 1 ? 'two errors' : (q.kinds[0] as string);
+    if (kind === 'variant') {
+      // the benchmark's variants against the product's table: covered by it, or not (accents only: removed anyway)
+      const [from, to] = (q.variants[0] as [string, string]).map(normaliseName) as [string, string];
+      kind =
+        from === to ? 'variant, accents' : areNameVariants(from, to) ? 'variant, in table' : 'variant, not in table';
+    }
     const entry = byKind.get(kind) ?? { n: 0, hits: 0 };
     entry.n += 1;
     entry.hits += misspelled.perQuery[i]?.hit ? 1 : 0;
     byKind.set(kind, entry);
+    if (args.misses && !misspelled.perQuery[i]?.hit) {
+      const p = register.persons[q.target] as Person;
+      missLines.push(
+        `${label}\t${kind}\t${isOtherName[i] ? 'other name' : ''}\t${q.text}\t${p.surname} ${p.givenNames}`,
+      );
+    }
+  }
+  if (args.misses) {
+    appendFileSync(args.misses, `${missLines.join('\n')}\n`);
   }
 
   log(`${label}: document numbers`);
@@ -568,6 +587,12 @@ function report(results: RunResult[], pgVersion: string | null): string {
         }) ?? []),
       ]),
     ),
+    '',
+    'Transliteration variants come from the benchmark\u2019s own list (bench/register/queries.ts), never from the ' +
+      'product\u2019s table (server/modules/persons/person-name-variants.ts); "variant, in table" counts the queries ' +
+      'whose variant the product table also lists (real-world spellings, so the two lists overlap — that column ' +
+      'measures the table, not fuzzy matching), "variant, not in table" those it does not, "variant, accents" those ' +
+      'that differ only in accents (removed before matching). "two errors" includes variants combined with a typo.',
     '',
     'Queries: persons drawn at random from the register (so common names are drawn as often as they occur), then ' +
       'one error (two in one of five names of 12+ letters): neighbouring letters swapped, a letter dropped, doubled ' +

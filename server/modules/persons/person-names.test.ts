@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mrzFormOfName, namesAgree } from './person-mrz';
+import { areNameVariants, nameVariantsOf } from './person-name-variants';
 import {
   deletionVariants,
   nameTokens,
@@ -9,7 +10,8 @@ import {
   phoneticKey,
   postingTokens,
 } from './person-names';
-import { editDistance, planQuery, scoreToken, trigramSimilarity } from './person-search';
+import { editDistance, planQuery, scoreToken, trigramSimilarity, variantScore } from './person-search';
+import { NameIndex } from './person-search.index';
 
 describe('name normaliser', () => {
   it('lower-cases, drops accents and punctuation, keeps other scripts', () => {
@@ -161,5 +163,61 @@ describe('phonetic key and token scores', () => {
     expect(plan.number).toBeNull();
     expect(planQuery('e 1234 5678').number).toBe('E12345678');
     expect(planQuery('E12345678').positions).toBe(0);
+  });
+});
+
+describe('known romanisation variants', () => {
+  const names = [
+    'PARK JI HOON',
+    'PAK JIN',
+    'MOHD ALI',
+    'ALI MOHAMED SALEH',
+    'LEE MIN HO',
+    'LI MING',
+    'CHEUNG KA WAI',
+    'CHANG WEI',
+    'TAN AH KOW',
+    'CHEN AH KOW',
+    'ABDEL RAHMAN OMAR',
+    'IVANOV IURII',
+  ];
+  const index = new NameIndex();
+  for (const [i, name] of names.entries()) {
+    const { tokens, tokenCount } = postingTokens(name, '');
+    index.add(i + 1, tokens.join(' '), tokenCount);
+  }
+  const first = (q: string) => names[(index.rank(planQuery(q), 0.5)[0]?.keyId ?? 0) - 1];
+
+  it('are symmetric spellings of one name, scored like one typo and below the spelling itself', () => {
+    expect(areNameVariants('park', 'bak')).toBe(true);
+    expect(areNameVariants('bak', 'park')).toBe(true);
+    expect(areNameVariants('muhammad', 'mohd')).toBe(true);
+    expect(areNameVariants('park', 'kim')).toBe(false);
+    expect(nameVariantsOf('xyz').size).toBe(0);
+    expect(scoreToken('bak', 'park')).toBeCloseTo(variantScore - 0.01);
+    expect(scoreToken('mohd', 'muhammad')).toBe(variantScore);
+    expect(scoreToken('zhang', 'cheung')).toBeCloseTo(variantScore - 0.01);
+    expect(scoreToken('park', 'park')).toBe(1);
+  });
+
+  it('every spelling of the table is normalised and no group holds a single letter', () => {
+    for (const word of ['lee', 'park', 'muhammad', 'zhang', 'chen', 'huang', 'nguyen', 'iurii']) {
+      for (const v of nameVariantsOf(word)) {
+        expect(normaliseName(v), v).toBe(v);
+        expect(v.length, v).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it('finds the person under another romanisation of the same name', () => {
+    expect(first('BAK JIHUN')).toBe('PARK JI HOON');
+    expect(first('MUHAMMAD ALI')).toBe('MOHD ALI');
+    expect(first('yi minho')).toBe('LEE MIN HO');
+    expect(first('rhee min ho')).toBe('LEE MIN HO');
+    expect(first('zhang ka wai')).toBe('CHEUNG KA WAI');
+    expect(first('chen ah kow')).toBe('CHEN AH KOW');
+    expect(first('abdul rahman omar')).toBe('ABDEL RAHMAN OMAR');
+    expect(first('yuri ivanov')).toBe('IVANOV IURII');
+    expect(first('mohammed saleh ali')).toBe('ALI MOHAMED SALEH');
   });
 });

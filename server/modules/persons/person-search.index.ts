@@ -1,7 +1,8 @@
 // The name index in memory: the distinct written names of the register (name_keys) with their tokens, fuzzy token
-// look-ups (equal, one edit, phonetic key, trigrams, typed partly) and the ranking of names for a query. Pure data
-// structure: person-search.repo.ts fills it from the database and keeps it in step; persons, filters and scope stay
+// look-ups (equal, one edit, known romanisation variant, phonetic key, trigrams, typed partly) and the ranking of
+// names for a query. Pure data structure: person-search.repo.ts fills it from the database and keeps it in step; persons, filters and scope stay
 // in SQL. A million persons' names (244,000 distinct in the benchmark) take about 100 MB of heap.
+import { variantSpellings } from './person-name-variants';
 import { joinedPairs, phoneticKey } from './person-names';
 import {
   maxQueryWords,
@@ -78,10 +79,16 @@ const minTrigramSimilarity = 0.3;
 const minLongTrigramSimilarity = 0.2;
 /** What a typo costs on top when the match also needed words run together or split. */
 const pairTypoCost = 0.1;
+/** What a name pays per word it has beyond the query's or lacks: more than a typo or known variant costs a query of
+ * two words (0.04), so that "wong jun" is WANG JUN before WONG JUN HAO (0.03 until 2026-11-28). */
+const wordCountCost = 0.05;
 /** How far below the best match a name may score and still be listed. */
 const maxBelowBest = 0.3;
 /** How many of the best names are scored again word by word (matchOneToOne). */
 const rescored = 100;
+/** …and more while a name beyond them could still enter the best this many, up to maxRescored. */
+const stableTop = 20;
+const maxRescored = 2000;
 /** Names with more words than this keep their coverage score (2^words matchings to try). */
 const maxMatchedWords = 10;
 /** Ranked names handed to SQL; beyond them the list is cut. */
@@ -208,6 +215,13 @@ export class NameIndex {
         found.add(id);
       }
     }
+    const spellings = variantSpellings(unit.text);
+    for (const variant of spellings) {
+      const id = this.tokenIds.get(variant);
+      if (id !== undefined) {
+        found.add(id);
+      }
+    }
     if (unit.phonetic) {
       for (const id of this.byPhonetic.get(unit.phonetic) ?? []) {
         found.add(id);
@@ -232,8 +246,9 @@ export class NameIndex {
         this.tokenPhonetic[id] as string,
         similarity,
       );
-      if (score < 1 && (isPair || !this.fuzzy[id])) {
-        // two query words run together, or one query word against two run together, and a typo besides
+      if (score < 1 && (isPair || !this.fuzzy[id]) && !spellings.has(token)) {
+        // two query words run together, or one query word against two run together, and a typo besides (a known
+        // spelling of the words is no typo: "jihun" for "ji hoon")
         score -= pairTypoCost;
       }
       if (score >= minTokenScore) {
@@ -283,7 +298,8 @@ export class NameIndex {
   /**
    * Ranks the written names by how well they cover the query: for each query position the best token match (a pair
    * unit — two query words joined — covers both positions), summed and divided by the number of positions, less
-   * 0.03 for every word the name has beyond the query's or lacks (one name word standing for two query words). The best `limit` names scoring at least `minScore` and no
+   * wordCountCost (0.05) for every word the name has beyond the query's or lacks (one name word standing for two
+   * query words). The best `limit` names scoring at least `minScore` and no
    * more than 0.3 below the best one.
    */
   rank(plan: QueryPlan, minScore: number, limit = maxRankedNames): RankedName[] {
@@ -353,7 +369,8 @@ export class NameIndex {
       for (let p = 0; p < n; p += 1) {
         sum += this.coverage[base + p] as number;
       }
-      const score = Math.round((sum / n - 0.03 * Math.abs((this.keyWords.data[slot] as number) - n)) * 1000) / 1000;
+      const score =
+        Math.round((sum / n - wordCountCost * Math.abs((this.keyWords.data[slot] as number) - n)) * 1000) / 1000;
       scores[i] = score;
       if (score >= minScore) {
         const bucket = Math.min(1001, Math.max(0, Math.round(score * 1000)));
@@ -389,11 +406,23 @@ export class NameIndex {
     ranked.sort((a, b) => b.score - a.score || a.keyId - b.keyId);
     // The coverage score lets one name word stand for several query words and ignores order: the best names are
     // scored again by matching words one to one, and the order as typed breaks ties.
-    for (const r of ranked.slice(0, rescored)) {
+    // The coverage score is never below the one-to-one score: rescoring goes on past the first 100 while the next
+    // name's coverage could still beat the 20th best score found (many names of the same words — "muhammad ahmad bin
+    // …" — tie on coverage), up to maxRescored.
+    const found: number[] = [];
+    for (const [k, r] of ranked.entries()) {
+      if (k >= maxRescored || (k >= rescored && r.score <= (found[stableTop - 1] ?? 0))) {
+        break;
+      }
       const exact = this.matchOneToOne(plan, unitScores, r.slot);
       if (exact !== null) {
         r.score = exact.score;
         r.inOrder = exact.inOrder;
+      }
+      found.push(r.score);
+      if (found.length >= stableTop) {
+        found.sort((a, b) => b - a);
+        found.length = stableTop;
       }
     }
     ranked.sort((a, b) => b.score - a.score || Number(b.inOrder) - Number(a.inOrder) || a.keyId - b.keyId);
@@ -403,7 +432,7 @@ export class NameIndex {
   /**
    * The name's score with each query word matched to at most one of its words (or two query words run together to
    * one, or one query word to two run together), the best such matching found by trying them all (names have a
-   * handful of words): the sum of the matches over the query's words, less 0.03 per word of difference in length;
+   * handful of words): the sum of the matches over the query's words, less wordCountCost per word of difference in length;
    * and whether the matched words keep the name's order or rotate it ("WEI ZHANG" for "ZHANG WEI", not a shuffle).
    * Null for names with a written form of their own (another script), which keep their coverage score.
    */
@@ -427,6 +456,31 @@ export class NameIndex {
         words.push(token);
       } else {
         return null;
+      }
+    }
+    const wordCount = this.keyWords.data[slot] as number;
+    if (words.length < wordCount && wordCount <= maxMatchedWords && new Set(words).size === words.length) {
+      // a word the name has twice apart ("muhammad ahmad bin ahmad"): the joined neighbours, in order, chain the
+      // words as written
+      const chain: number[] = [];
+      for (const [a, b] of pairs.values()) {
+        if (chain.length === 0) {
+          chain.push(a, b);
+        } else if (chain.at(-1) === a) {
+          chain.push(b);
+        } else {
+          break;
+        }
+      }
+      if (chain.length === wordCount) {
+        const written = chain.map((i) => words[i] as string);
+        const tokensOfPairs = [...pairs.keys()];
+        words.length = 0;
+        words.push(...written);
+        pairs.clear();
+        for (const [k, token] of tokensOfPairs.entries()) {
+          pairs.set(token, [k, k + 1]);
+        }
       }
     }
     const n = plan.positions;
@@ -507,7 +561,7 @@ export class NameIndex {
       }
     }
     const inOrder = descents === 0 || (descents === 1 && (order.at(-1) as number) < (order[0] as number));
-    const score = (best[0] as number) / n - 0.03 * Math.abs((this.keyWords.data[slot] as number) - n);
+    const score = (best[0] as number) / n - wordCountCost * Math.abs((this.keyWords.data[slot] as number) - n);
     return { score: Math.round(score * 1000) / 1000, inOrder };
   }
 }

@@ -138,9 +138,10 @@ const firstRound = 16;
  * Name search, document and permit numbers in one ranked list: the query planned into words and joined pairs,
  * written names ranked in memory (at least `minScore`), and their holders in the filter read in rank order until
  * the list holds `maxListed` persons. Exact document or permit numbers come first (score 2); then names by score
- * (to a hundredth), between equal scores the name whose words the query keeps in order or rotated, then the name
- * borne by more of the persons found (a typo is likelier to be of the common name: "zhng jing" is more often ZHANG
- * JING than ZHONG JING), then person order. `db` is the caller's transaction
+ * (to a thousandth, as ranked: the small differences — first letter kept, likelier typo — decide), between equal
+ * scores the name whose words the query keeps in order or rotated, then the name borne by more of the persons found
+ * (a typo is likelier to be of the common name: "zhng jing" is more often ZHANG JING than ZHONG JING), then person
+ * order. `db` is the caller's transaction
  * or `database`'s handle; the index belongs to `database`.
  */
 export async function searchRegister(
@@ -187,14 +188,20 @@ export async function searchRegister(
       const perKey = Math.max(found / from, 1);
       size = Math.min(maxRankedNames, Math.max(firstRound, Math.ceil((maxListed - found) / perKey)));
     }
-    // Scores a hundredth apart are as good as equal: the name typed in its order (or rotated), then the one more
-    // of the persons found bear, comes first.
+    // Between equal scores (to a thousandth; shown to a hundredth) the name typed in its order (or rotated), then
+    // the one more of the persons found bear, comes first.
     const order = names
-      .map((n, i) => ({ ...n, score: Math.round(n.score * 100) / 100, i, holders: holders[i] ?? [] }))
+      .map((n, i) => ({
+        ...n,
+        score: Math.round(n.score * 100) / 100,
+        exact: Math.round(n.score * 1000),
+        i,
+        holders: holders[i] ?? [],
+      }))
       .filter((n) => n.holders.length > 0)
       .sort(
         (a, b) =>
-          b.score - a.score ||
+          b.exact - a.exact ||
           Number(b.inOrder) - Number(a.inOrder) ||
           b.holders.length - a.holders.length ||
           a.i - b.i,

@@ -1,6 +1,7 @@
 // The search query, planned and scored in code: how a query is cut into words and joined pairs, and how much a
 // stored token looks like a query word. The in-memory name index (person-search.index.ts) ranks names with these
 // scores; keeping them pure makes them testable without a database.
+import { variantSpellings } from './person-name-variants';
 import { joinedPairs, nameTokens, normaliseDocumentNumber, phoneticKey, usefulPhoneticKey } from './person-names';
 
 export type QueryUnit = {
@@ -163,6 +164,31 @@ function isNeighbourKeySlip(a: string, b: string): boolean {
   return x !== undefined && y !== undefined && Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]) === 1;
 }
 
+/** What a known romanisation variant scores: like one typo in a long word, below the spelling typed. */
+export const variantScore = 0.92;
+
+/** What a different first letter costs a match that is not a known variant. */
+const firstLetterCost = 0.01;
+
+/** One edit that typing makes easily: a neighbouring key for the right one, two neighbours swapped, a letter left
+ * out, or a letter doubled. */
+function isLikelyTypo(word: string, token: string): boolean {
+  if (word.length === token.length) {
+    if (isNeighbourKeySlip(word, token)) {
+      return true;
+    }
+    const at = Array.from(word).findIndex((ch, i) => ch !== token[i]);
+    return at >= 0 && word[at] === token[at + 1] && word[at + 1] === token[at];
+  }
+  if (word.length + 1 === token.length) {
+    return true;
+  }
+  // the word has one letter more: a double ("weii"), or not a likely typo
+  const at = Array.from(token).findIndex((ch, i) => ch !== word[i]);
+  const extra = at < 0 ? token.length : at;
+  return word[extra] === word[extra - 1] || word[extra] === word[extra + 1];
+}
+
 /** A query word as token scoring uses it. */
 export type ScoredWord = { text: string; length: number; phonetic: string | null };
 
@@ -173,8 +199,9 @@ export function scoredWord(text: string): ScoredWord {
 /**
  * How much a stored token looks like a query word, 0–1: equal 1; one edit 0.8–0.92 (more for longer words, where
  * one edit is less of the word); two edits in a long word 0.65–0.78; the same phonetic key (Mohammed/Muhammad) 0.8;
- * the start of a longer word (typed partly) up to 0.95; otherwise the trigram similarity, damped. The caller brings
- * what it knows of the token: its length, phonetic key and trigram similarity to the word.
+ * the start of a longer word (typed partly) up to 0.95; a known romanisation variant (Park/Bak) 0.92; otherwise the
+ * trigram similarity, damped; 0.01 less when the first letters differ (0.91 for a variant). The caller brings what
+ * it knows of the token: its length, phonetic key and trigram similarity to the word.
  */
 export function scoreTokenWith(
   word: ScoredWord,
@@ -191,8 +218,9 @@ export function scoreTokenWith(
   const distance = editDistanceUpTo2(word.text, token);
   if (distance === 1) {
     score = length >= 5 ? 0.92 : length === 4 ? 0.88 : 0.8;
-    // between words one edit away, the likelier typo: a neighbouring key hit, or the end left off
-    if (isNeighbourKeySlip(word.text, token) || token.startsWith(word.text)) {
+    // between words one edit away, the likelier typo: a neighbouring key hit, neighbours swapped, a letter left out
+    // or doubled — not a letter typed in from nowhere or a far key ("lui" is likelier LIU than LI or LEI)
+    if (isLikelyTypo(word.text, token)) {
       score += 0.01;
     }
   } else if (distance === 2 && length >= 5) {
@@ -205,7 +233,18 @@ export function scoreTokenWith(
   if (word.length >= 3 && token.startsWith(word.text)) {
     score = Math.max(score, 0.55 + (0.4 * word.length) / tokenLength);
   }
-  return Math.max(score, 0.9 * similarity);
+  score = Math.max(score, 0.9 * similarity);
+  // the first letter is the one least often mistyped: of two names as near, the one that keeps it is likelier
+  // ("hang li" is HUANG LI before ZHANG LI)
+  if (score > 0 && word.text[0] !== token[0]) {
+    score -= firstLetterCost;
+  }
+  // a known romanisation of the same name (Park / Bak, Mohd / Muhammad; person-name-variants.ts), the first letter
+  // counting here too (WANG is WONG before ONG)
+  if (variantSpellings(word.text).has(token)) {
+    score = Math.max(score, word.text[0] === token[0] ? variantScore : variantScore - firstLetterCost);
+  }
+  return score;
 }
 
 /** scoreTokenWith for two bare words. */

@@ -1,6 +1,6 @@
 // All SQL of the receipts module. Many rows travel as one JSON parameter (jsonb_to_recordset), so a chunk of
 // thousands of receipts is one statement with one parameter on both drivers.
-import { and, asc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 
 import { receiptSigningKeys, receipts } from '../../db/schema/receipts';
@@ -145,6 +145,8 @@ export async function listReceipts(
   db: Queryable,
   ranges: readonly PropertyRange[],
   page: { limit: number; offset: number },
+  /** the operator's list shows the newest first; an archive reads in the order the receipts were issued */
+  order: 'newest' | 'oldest' = 'oldest',
 ): Promise<{ rows: ReceiptRow[]; total: number }> {
   if (ranges.length === 0) {
     return { rows: [], total: 0 };
@@ -154,7 +156,11 @@ export async function listReceipts(
     .select()
     .from(receipts)
     .where(where)
-    .orderBy(asc(receipts.issuedAt), asc(receipts.number))
+    .orderBy(
+      ...(order === 'newest'
+        ? [desc(receipts.issuedAt), desc(receipts.reportedAt), asc(receipts.number)]
+        : [asc(receipts.issuedAt), asc(receipts.reportedAt), asc(receipts.number)]),
+    )
     .limit(page.limit)
     .offset(page.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(receipts).where(where);

@@ -240,7 +240,8 @@ describe("the operator's receipts", () => {
     const list = (await api.get(`/api/v1/receipts?from=2026-03-10&to=2026-03-12`)).json();
     expect(list.total).toBe(3);
     expect(list.items.map((r: { number: string }) => r.number).sort()).toEqual(inside.map((r) => r.number).sort());
-    expect(list.items[2]).toMatchObject({ reportKind: 'check_out', zone: 'WIB', accommodation: { id: property.id } });
+    // The newest first: the check-out of the 12th heads the list.
+    expect(list.items[0]).toMatchObject({ reportKind: 'check_out', zone: 'WIB', accommodation: { id: property.id } });
 
     const res = await api.get('/api/v1/receipts/archive?from=2026-03-10&to=2026-03-12');
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

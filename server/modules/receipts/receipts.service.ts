@@ -330,7 +330,7 @@ function present(row: repo.ReceiptRow): ReceiptItem {
 
 export async function listOwnReceipts(ctx: Ctx, query: ReceiptListQuery) {
   const properties = await ownProperties(ctx);
-  const { rows, total } = await repo.listReceipts(ctx.database.db, rangesOf(properties, query), query);
+  const { rows, total } = await repo.listReceipts(ctx.database.db, rangesOf(properties, query), query, 'newest');
   return { items: rows.map(present), total };
 }
 

@@ -1,11 +1,11 @@
 // The operator's receipts: those issued between two days (on the property's clock), one PDF each or all of them in
 // one PDF. Downloads are plain links: the browser sends the session cookie and saves the file itself.
-import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { IndonesianZone } from '../../../../contracts/receipts';
+import type { IndonesianZone, ReceiptItem } from '../../../../contracts/receipts';
+import { type Column, DataList } from '../../../components/data-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ListFooter } from '../../../components/list-footer';
 import { PageHeader } from '../../../components/page-header';
@@ -41,6 +41,40 @@ export function ReceiptsPage() {
   const receipts = useReceipts({ ...range, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, validRange);
   const total = receipts.data?.total ?? 0;
   const options = (properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const columns: Column<ReceiptItem>[] = [
+    { key: 'kind', header: t('fields.kind'), render: (r) => t(`kind.${r.reportKind}`) },
+    {
+      key: 'reportedAt',
+      header: t('fields.reportedAt'),
+      render: (r) => formatDateTime(r.reportedAt, format.locale, zones[r.zone]),
+    },
+    {
+      key: 'issuedAt',
+      header: t('fields.issuedAt'),
+      render: (r) => formatDateTime(r.issuedAt, format.locale, zones[r.zone]),
+    },
+    { key: 'guests', header: t('fields.guests'), render: (r) => format.number(r.guestCount) },
+    ...(options.length > 1
+      ? [{ key: 'property', header: t('fields.property'), render: (r: ReceiptItem) => r.accommodation.name }]
+      : []),
+    {
+      key: 'pdf',
+      header: 'PDF',
+      render: (r) => (
+        <Button
+          component="a"
+          href={`${API_BASE}/receipts/${r.number}.pdf`}
+          target="_blank"
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconFileTypePdf size={16} />}
+          data-testid="receipt-pdf"
+        >
+          PDF
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -103,56 +137,23 @@ export function ReceiptsPage() {
         {total > ARCHIVE_MAX && (
           <Alert color="yellow">{t('list.archiveTooLarge', { max: format.number(ARCHIVE_MAX) })}</Alert>
         )}
-        {receipts.data && receipts.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing="xs" data-testid="receipts-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.number')}</Table.Th>
-                  <Table.Th>{t('fields.kind')}</Table.Th>
-                  <Table.Th>{t('fields.reportedAt')}</Table.Th>
-                  <Table.Th>{t('fields.issuedAt')}</Table.Th>
-                  <Table.Th>{t('fields.guests')}</Table.Th>
-                  {options.length > 1 && <Table.Th>{t('fields.property')}</Table.Th>}
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {receipts.data.items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/verifikasi/${r.number}`} target="_blank" size="sm">
-                        {r.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`kind.${r.reportKind}`)}</Table.Td>
-                    <Table.Td>{formatDateTime(r.reportedAt, format.locale, zones[r.zone])}</Table.Td>
-                    <Table.Td>{formatDateTime(r.issuedAt, format.locale, zones[r.zone])}</Table.Td>
-                    <Table.Td>{format.number(r.guestCount)}</Table.Td>
-                    {options.length > 1 && <Table.Td>{r.accommodation.name}</Table.Td>}
-                    <Table.Td>
-                      <Button
-                        component="a"
-                        href={`${API_BASE}/receipts/${r.number}.pdf`}
-                        target="_blank"
-                        variant="subtle"
-                        size="compact-sm"
-                        leftSection={<IconFileTypePdf size={16} />}
-                        data-testid="receipt-pdf"
-                      >
-                        PDF
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {receipts.data && receipts.data.items.length === 0 && (
-          <Text c="dimmed" data-testid="receipts-empty">
-            {t('list.empty')}
-          </Text>
+        {receipts.data && (
+          <DataList
+            rows={receipts.data?.items}
+            rowKey={(r) => r.id}
+            rowHref={(r) => `/verifikasi/${r.number}`}
+            rowTitle={(r) => (
+              <Text span ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {r.number}
+              </Text>
+            )}
+            titleHeader={t('fields.number')}
+            columns={columns}
+            isPending={false}
+            error={null}
+            emptyText={t('list.empty')}
+            testId="receipts-table"
+          />
         )}
         <ListFooter total={total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
       </Stack>
