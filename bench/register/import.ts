@@ -28,9 +28,9 @@ import { agencies, offices } from '../../server/db/schema/orgs';
 import { commitImport, runCommit, uploadImport } from '../../server/modules/register-import/register-import.service';
 import { permissionsOf, type UserActor } from '../../server/platform/access';
 import type { Ctx } from '../../server/platform/context';
+import { writeResultsSection } from '../lib/results-file';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const _here = path.dirname(fileURLToPath(import.meta.url));
 
 const { values: args } = parseArgs({
   options: {
@@ -374,24 +374,6 @@ function target(results: RunResult[]): string {
     : `Target (issue 3): ≥ 10,000 rows/s end to end on PostgreSQL for 100,000 rows — **not reached in this run** (${fmt(pg.rowsPerSecond)} rows/s at load ${fmt(pg.load, 1)}).`;
 }
 
-function writeSection(text: string) {
-  const file = path.join(root, 'bench', 'RESULTS.md');
-  let current = '';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    current = '# Benchmark results\n\n';
-  }
-  const start = current.indexOf('## Register import (issue 3)');
-  if (start < 0) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + 1);
-  const after = next < 0 ? '' : current.slice(next + 1);
-  writeFileSync(file, `${current.slice(0, start)}${text}${after ? `\n${after}` : ''}`);
-}
-
 const results: RunResult[] = [];
 if (!args['skip-pg']) {
   results.push(await onPostgres(Number(args.rows)));
@@ -404,5 +386,5 @@ if (!args['skip-pglite']) {
 const text = section(results);
 console.log(text);
 if (!args['no-write']) {
-  writeSection(text);
+  writeResultsSection('## Register import (issue 3)', text);
 }

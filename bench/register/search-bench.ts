@@ -15,7 +15,7 @@
 // --no-write (print only) --misses FILE (appends every missed misspelling with its kind); while tuning: --keep
 // (leave the PostgreSQL database) and --reuse (measure on the one a --keep run left, same size and seed, without
 // loading again).
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { areNameVariants } from '../../server/modules/persons/person-name-varian
 import { normaliseName, searchNameOf } from '../../server/modules/persons/person-names';
 import { nameIndexOf, searchRegister } from '../../server/modules/persons/person-search.repo';
 import { ensureNameKeys, type PersonFilter } from '../../server/modules/persons/persons.repo';
+import { writeResultsSection } from '../lib/results-file';
 import { type GeneratedName, nameGenerator, type Rng, rngOf } from './names';
 import { febrlLinked, type LinkedName, misspell, nameBenchLinked, type TypoKind } from './queries';
 
@@ -612,25 +613,6 @@ function report(results: RunResult[], pgVersion: string | null): string {
   return lines.join('\n');
 }
 
-function writeResults(section: string): void {
-  const file = path.join(root, 'bench/RESULTS.md');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = '# Benchmark results\n\n';
-  }
-  const heading = '## Register search (issue 3)';
-  const start = text.indexOf(heading);
-  if (start < 0) {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  } else {
-    const next = text.indexOf('\n## ', start + heading.length);
-    text = `${text.slice(0, start)}${section}\n${next < 0 ? '' : text.slice(next + 1)}`;
-  }
-  writeFileSync(file, text);
-}
-
 async function main() {
   const results: RunResult[] = [];
   let pgVersion: string | null = null;
@@ -651,7 +633,7 @@ async function main() {
   const section = [report(results, pgVersion), ...failed].join('\n');
   process.stdout.write(`\n${section}\n`);
   if (!args['no-write']) {
-    writeResults(section);
+    writeResultsSection('## Register search (issue 3)', section);
     log('written to bench/RESULTS.md');
   }
 }

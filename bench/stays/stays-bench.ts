@@ -15,7 +15,7 @@
 // --singles N (5000) --pglite-singles N (1000) --clients C (50) --pg-url URL --skip-pg --skip-pglite --no-write
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,9 +36,10 @@ import { normaliseDocumentNumber } from '../../server/modules/persons/person-nam
 import { phaseTimes } from '../../server/modules/stays/stay-check-ins';
 import { createSealer } from '../../server/platform/auth/secrets';
 import { runDueJobs } from '../../server/platform/jobs';
+import { writeResultsSection } from '../lib/results-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const _root = path.resolve(here, '../..');
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '100000' },
@@ -614,25 +615,6 @@ function report(results: RunResult[]): string {
   return lines.join('\n');
 }
 
-function writeResults(section: string): void {
-  const file = path.join(root, 'bench/RESULTS.md');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = '# Benchmark results\n\n';
-  }
-  const heading = '## Guest reporting (issue 4)';
-  const start = text.indexOf(heading);
-  if (start < 0) {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  } else {
-    const next = text.indexOf('\n## ', start + heading.length);
-    text = `${text.slice(0, start)}${section}\n${next < 0 ? '' : text.slice(next + 1)}`;
-  }
-  writeFileSync(file, text);
-}
-
 async function main() {
   const results: RunResult[] = [];
   if (!args['skip-pg']) {
@@ -644,7 +626,7 @@ async function main() {
   const section = report(results);
   process.stdout.write(`\n${section}\n`);
   if (!args['no-write']) {
-    writeResults(section);
+    writeResultsSection('## Guest reporting (issue 4)', section);
     log('written to bench/RESULTS.md');
   }
 }
