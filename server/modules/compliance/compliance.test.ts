@@ -47,7 +47,9 @@ describe('the check-out deadline job', () => {
     const overdue = await buildStayRow(env, {
       accommodationId: property.id,
       arrivedAt: daysFromNow(-5, now),
-      expectedCheckOut: isoDay(daysFromNow(-2, now)),
+      // Due yesterday: overdue for 7 to 31 hours whatever the time of day, so the grace period (2 days) ends neither
+      // before the run an hour later nor after the run two days later.
+      expectedCheckOut: isoDay(daysFromNow(-1, now)),
     });
     await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: isoDay(daysFromNow(3, now)) });
     await buildStayRow(env, {
