@@ -11,6 +11,8 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByTestId('sign-in-email').fill(email);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+  // Wait for the sign-in to land before the caller navigates: a page.goto right after the click aborts its request.
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 test('homestay: register on a phone → office verifies → operator makes, uses and revokes an API key', async ({
