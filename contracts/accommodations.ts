@@ -69,18 +69,27 @@ const pinComplete = (v: { latitude: number | null; longitude: number | null }) =
   (v.latitude === null) === (v.longitude === null);
 const pinMessage = { message: 'isi lintang dan bujur bersama-sama', path: ['longitude'] };
 
+/** What describes a property: the public registration without its account part, and what an operator who already
+ * runs a verified property sends to register another one (their account is linked to it). */
+const propertyFields = {
+  name: nameText(200),
+  kind: accommodationKind,
+  nib: nibSchema,
+  address: addressText,
+  villageCode: villageCodeSchema,
+  ...pinFields,
+  phone: phoneSchema,
+  email: emailSchema,
+  picName: nameText(200),
+  picPhone: optionalPhone,
+};
+
+export const accommodationProperty = z.object(propertyFields).strict().refine(pinComplete, pinMessage);
+export type AccommodationProperty = z.infer<typeof accommodationProperty>;
+
 export const accommodationRegistration = z
   .object({
-    name: nameText(200),
-    kind: accommodationKind,
-    nib: nibSchema,
-    address: addressText,
-    villageCode: villageCodeSchema,
-    ...pinFields,
-    phone: phoneSchema,
-    email: emailSchema,
-    picName: nameText(200),
-    picPhone: optionalPhone,
+    ...propertyFields,
     /** the operator's own account: signs in once the office has verified the property */
     accountEmail: emailSchema,
     accountPassword: z.string().min(1).max(128),
@@ -105,6 +114,33 @@ export const accommodationContactUpdate = z
 export type AccommodationContactUpdate = z.infer<typeof accommodationContactUpdate>;
 
 export const statusReason = z.object({ reason: requiredText(500) }).strict();
+
+/**
+ * What the office changes about a property in its working area (any of the registered fields; absent = unchanged).
+ * The map pin changes as a pair: both given (two numbers, or two nulls to remove it) or neither.
+ */
+export const accommodationUpdate = z
+  .object({
+    name: nameText(200),
+    kind: accommodationKind,
+    nib: nibSchema,
+    address: addressText,
+    villageCode: villageCodeSchema,
+    latitude: latitudeSchema.nullable(),
+    longitude: longitudeSchema.nullable(),
+    phone: phoneSchema,
+    email: emailSchema,
+    picName: nameText(200),
+    picPhone: optionalPhone,
+  })
+  .partial()
+  .strict()
+  .refine(
+    (v) =>
+      (v.latitude === undefined) === (v.longitude === undefined) && (v.latitude === null) === (v.longitude === null),
+    pinMessage,
+  );
+export type AccommodationUpdate = z.infer<typeof accommodationUpdate>;
 
 export const accommodationListItem = z.object({
   id: z.uuid(),
@@ -132,8 +168,10 @@ export const accommodationDetail = accommodationListItem.extend({
   verifiedAt: z.string().nullable(),
   /** the account asked for at registration (shown to the office, which verifies it) */
   applicantEmail: z.string(),
-  /** pending only: the applicant's e-mail already belongs to a user, so verification would be refused */
-  applicantEmailInUse: z.boolean(),
+  /** pending only (null otherwise), what verification will do about the operator's account: open a new one, link
+   * the existing operator account with the applicant's e-mail, nothing (the registration was filed by a signed-in
+   * operator, already linked), or refuse (the e-mail belongs to an account that is not an active operator) */
+  applicantAccount: z.enum(['new', 'existing_operator', 'linked', 'taken']).nullable(),
   operators: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })),
   updatedAt: z.string(),
 });

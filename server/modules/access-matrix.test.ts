@@ -171,6 +171,11 @@ const matrix: Row[] = [
   row('PATCH /accommodations/{id} own',          (w) => ({ url: `/accommodations/${w.ownAccommodationId}`, body: { phone: '0730 2' } }), 'D  D  D  D  D  Y  D  U'),
   row('PATCH /accommodations/{id} other',        async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}`, body: { phone: '0730 2' } }), 'D  D  D  D  D  H  D  U'),
   row('GET /accommodations/{id}/api-keys own',   (w) => ({ url: `/accommodations/${w.ownAccommodationId}/api-keys` }),              'D  D  D  D  D  Y  D  U'),
+  row('PATCH /accommodations/{id}/registration in',     async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}/registration`, body: { name: `Hotel Baru ${unique()}` } }), 'Y  Y  D  D  D  D  D  U'),
+  row('PATCH /accommodations/{id}/registration out',    async (w) => ({ url: `/accommodations/${await fresh.accommodation(w, { villageCode: JAKARTA_VILLAGE })}/registration`, body: { name: `Hotel Baru ${unique()}` } }), 'Y  H  D  D  D  D  D  U'),
+  row('PATCH /accommodations/{id}/registration to out', async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}/registration`, body: { villageCode: JAKARTA_VILLAGE } }), 'Y  D* D  D  D  D  D  U'),
+  row('PATCH /accommodations/{id}/registration own',    (w) => ({ url: `/accommodations/${w.ownAccommodationId}/registration`, body: { picName: 'Penanggung Jawab Baru' } }), 'Y  Y  D  D  D  D  D  U'),
+  row('POST /accommodations/me/registrations',   () => ({ url: '/accommodations/me/registrations', body: propertyBody() }),        'D  D  D  D  D  Y  D  U'),
   row('POST /accommodations/{id}/api-keys own',  (w) => ({ url: `/accommodations/${w.ownAccommodationId}/api-keys`, body: { name: 'PMS' } }), 'D  D  D  D  D  Y  D  U'),
   row('POST /accommodations/{id}/api-keys other', async (w) => ({ url: `/accommodations/${await fresh.accommodation(w)}/api-keys`, body: { name: 'PMS' } }), 'D  D  D  D  D  H  D  U'),
 
@@ -221,6 +226,10 @@ function registrationBody() {
     accountEmail: `op-${unique()}@homestay.example`,
     accountPassword: 'Homestay-Dempo-2026!',
   };
+}
+function propertyBody() {
+  const { accountEmail: _email, accountPassword: _password, ...property } = registrationBody();
+  return property;
 }
 function officeBody() {
   return { name: `Kanim ${unique()}`, officeClass: 'II_TPI', regionCode: '16.72', workingArea: ['16.72'] };

@@ -90,7 +90,15 @@ export type SystemActor = { kind: 'system'; name: string };
 export type AnonymousActor = { kind: 'anonymous' };
 /** A property-management system or script holding an accommodation's API key: it acts for that one property, only
  * on routes that accept keys (config.apiKey), and holds no permission (services check the property instead). */
-export type AccommodationKeyActor = { kind: 'accommodation_key'; keyId: string; accommodationId: string; name: string };
+export type AccommodationKeyActor = {
+  kind: 'accommodation_key';
+  keyId: string;
+  accommodationId: string;
+  name: string;
+  /** the property as read with the key at the start of this request (verified then), so that a report need not
+   * read it again */
+  property?: { name: string; villageCode: string; address: string };
+};
 export type Actor = UserActor | SystemActor | AnonymousActor | AccommodationKeyActor;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -47,8 +47,15 @@ export async function listAccommodations(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-export async function findAccommodation(db: Queryable, id: string): Promise<AccommodationRow | undefined> {
-  const [row] = await db.select().from(accommodations).where(eq(accommodations.id, id)).limit(1);
+/** `lock` (inside a transaction that writes it): the row is held until the commit, so two edits or decisions at once
+ * apply one after the other and each audits the values it replaced. */
+export async function findAccommodation(
+  db: Queryable,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<AccommodationRow | undefined> {
+  const query = db.select().from(accommodations).where(eq(accommodations.id, id)).limit(1);
+  const [row] = opts.lock ? await query.for('update') : await query;
   return row;
 }
 
@@ -65,8 +72,8 @@ export async function updateAccommodation(
   return row as AccommodationRow;
 }
 
-/** A live (not rejected) property with this NIB and name. */
-export async function findLiveDuplicate(db: Queryable, nib: string, nameKey: string) {
+/** A live (not rejected) property with this NIB and name, other than `exceptId`. */
+export async function findLiveDuplicate(db: Queryable, nib: string, nameKey: string, exceptId?: string) {
   const [row] = await db
     .select({ id: accommodations.id })
     .from(accommodations)
@@ -75,8 +82,19 @@ export async function findLiveDuplicate(db: Queryable, nib: string, nameKey: str
         eq(accommodations.nib, nib),
         eq(accommodations.nameKey, nameKey),
         sql`${accommodations.status} <> 'rejected'`,
+        exceptId ? sql`${accommodations.id} <> ${exceptId}` : undefined,
       ),
     )
+    .limit(1);
+  return row;
+}
+
+/** The account with this e-mail, if any: what verification decides on (open one, link it, or refuse). */
+export async function findAccountByEmail(db: Queryable, email: string) {
+  const [row] = await db
+    .select({ id: users.id, roles: users.roles, status: users.status })
+    .from(users)
+    .where(eq(users.email, email))
     .limit(1);
   return row;
 }
@@ -159,6 +177,8 @@ export async function findKeyForAuthentication(db: Queryable, tokenHash: string)
       lastUsedAt: accommodationApiKeys.lastUsedAt,
       accommodationName: accommodations.name,
       accommodationStatus: accommodations.status,
+      accommodationVillageCode: accommodations.villageCode,
+      accommodationAddress: accommodations.address,
     })
     .from(accommodationApiKeys)
     .innerJoin(accommodations, eq(accommodations.id, accommodationApiKeys.accommodationId))

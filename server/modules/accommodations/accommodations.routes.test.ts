@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/client';
+import { users } from '../../db/schema/auth';
 import { buildAgency, buildOffice, createTestEnv, signIn, type TestEnv } from '../../test/harness';
 import { type Client, clientOf, signInAs, signInMuaraEnimAdmin } from '../orgs/orgs.test-support';
+import { passportMrz } from '../persons/persons.test-support';
 
 const PAGAR_ALAM_VILLAGE = '16.72.01.1005';
 
@@ -93,7 +95,7 @@ describe('registration and verification', () => {
       nib: body.nib,
       village: { code: PAGAR_ALAM_VILLAGE, label: expect.stringContaining('Pagar Alam') },
       applicantEmail: body.accountEmail,
-      applicantEmailInUse: false,
+      applicantAccount: 'new',
       operators: [],
     });
     expect(JSON.stringify(detail)).not.toContain('argon2');
@@ -151,6 +153,14 @@ describe('registration and verification', () => {
       'accommodation.verify',
       'accommodation.update_contact',
     ]);
+    // The contact change is audited with the old and the new values.
+    const [contact] = await auditRows(id, 'accommodation.update_contact');
+    expect(contact?.details).toEqual({
+      changes: {
+        phone: { from: body.phone, to: '0812 3456 7890' },
+        picName: { from: body.picName, to: 'Budi Santoso' },
+      },
+    });
   });
 
   it('rejects with a reason and lets the property register again; suspends and reactivates', async () => {
@@ -196,7 +206,7 @@ describe('no account enumeration', () => {
     const unknown = await anonymous().post('/api/v1/accommodations/registrations', registration());
     expect(unknown.json()).toEqual({ status: 'pending' });
     const detail = (await office.api.get(`/api/v1/accommodations/${known.id}`)).json();
-    expect(detail.applicantEmailInUse).toBe(true);
+    expect(detail.applicantAccount).toBe('taken');
     const refused = await office.api.post(`/api/v1/accommodations/${known.id}/verify`);
     expect([refused.statusCode, refused.json().code]).toEqual([409, 'EMAIL_TAKEN']);
     expect((await office.api.get(`/api/v1/accommodations/${known.id}`)).json().status).toBe('pending');
@@ -391,5 +401,292 @@ describe('accommodation kinds', () => {
       'other',
     ]);
     expect(items.find((i) => i.code === 'company_mess')?.label).toEqual({ id: 'Mes perusahaan', en: 'Company mess' });
+  });
+});
+
+async function auditRows(objectId: string, action: string) {
+  return selectRows<{ details: Record<string, unknown>; actor_id: string | null }>(
+    env.database.db,
+    sql`select details, actor_id from audit_log where object_id = ${objectId} and action = ${action} order by seq`,
+  );
+}
+
+async function stored(id: string) {
+  const [row] = await selectRows<{ name: string; nib: string; village_code: string; name_key: string }>(
+    env.database.db,
+    sql`select name, nib, village_code, name_key from accommodations where id = ${id}`,
+  );
+  return row;
+}
+
+describe('the office edits a property', () => {
+  it('changes name, kind, NIB, place and contact; audits old and new values; the operator sees it', async () => {
+    const { id, body, operator } = await verifiedProperty();
+    const newName = `Hotel Dempo Asri ${unique()}`;
+    const res = await office.api.patch(`/api/v1/accommodations/${id}/registration`, {
+      name: newName,
+      kind: 'hotel',
+      nib: '9120 0012 3456 7',
+      villageCode: '16.04.01.2001',
+      address: 'Jl. Lintas Sumatera No. 3',
+      latitude: -3.79,
+      longitude: 103.54,
+      phone: '0731 321 000',
+      picName: 'Rudi Hartono',
+      picPhone: '',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id,
+      name: newName,
+      kind: 'hotel',
+      nib: '9120001234567',
+      village: { code: '16.04.01.2001', label: expect.stringContaining('Lahat') },
+      address: 'Jl. Lintas Sumatera No. 3',
+      latitude: -3.79,
+      longitude: 103.54,
+      phone: '0731 321 000',
+      email: body.email,
+      picName: 'Rudi Hartono',
+      picPhone: null,
+      status: 'verified',
+    });
+    expect((await stored(id))?.name_key).toBe(newName.toLowerCase());
+
+    const [audit] = await auditRows(id, 'accommodation.update');
+    expect(audit?.actor_id).toBe(office.id);
+    expect(audit?.details).toEqual({
+      changes: {
+        name: { from: body.name, to: newName },
+        kind: { from: 'homestay', to: 'hotel' },
+        nib: { from: body.nib, to: '9120001234567' },
+        villageCode: { from: PAGAR_ALAM_VILLAGE, to: '16.04.01.2001' },
+        address: { from: body.address, to: 'Jl. Lintas Sumatera No. 3' },
+        latitude: { from: body.latitude, to: -3.79 },
+        longitude: { from: body.longitude, to: 103.54 },
+        phone: { from: body.phone, to: '0731 321 000' },
+        picName: { from: body.picName, to: 'Rudi Hartono' },
+        picPhone: { from: body.picPhone, to: null },
+      },
+    });
+    const mine = (await operator.get('/api/v1/accommodations/me')).json().items[0];
+    expect(mine).toMatchObject({ name: newName, nib: '9120001234567', village: { code: '16.04.01.2001' } });
+
+    // Taking the pin away, and an edit that changes nothing: no second audit row for the latter.
+    const unpinned = await office.api.patch(`/api/v1/accommodations/${id}/registration`, {
+      latitude: null,
+      longitude: null,
+    });
+    expect(unpinned.json()).toMatchObject({ latitude: null, longitude: null });
+    const same = await office.api.patch(`/api/v1/accommodations/${id}/registration`, { name: newName, kind: 'hotel' });
+    expect(same.statusCode).toBe(200);
+    expect(await auditRows(id, 'accommodation.update')).toHaveLength(2);
+  });
+
+  it('lets the office correct a pending registration before verifying it', async () => {
+    const { id, body } = await register();
+    const res = await office.api.patch(`/api/v1/accommodations/${id}/registration`, { address: 'Jl. Benar No. 1' });
+    expect(res.json()).toMatchObject({ status: 'pending', address: 'Jl. Benar No. 1', applicantAccount: 'new' });
+    const verified = await office.api.post(`/api/v1/accommodations/${id}/verify`);
+    expect(verified.json()).toMatchObject({ status: 'verified', operators: [{ email: body.accountEmail }] });
+  });
+
+  const invalid: [string, Record<string, unknown>, number, string][] = [
+    ['NIB too short', { nib: '123456789012' }, 400, 'VALIDATION_FAILED'],
+    ['NIB with letters', { nib: '91200A1112223' }, 400, 'VALIDATION_FAILED'],
+    ['NIB of zeros', { nib: '0000 0000 0000 0' }, 400, 'VALIDATION_FAILED'],
+    ['unknown village', { villageCode: '16.72.09.9999' }, 422, 'INVALID_REFERENCE'],
+    ['a district, not a village', { villageCode: '16.72.01' }, 400, 'VALIDATION_FAILED'],
+    ['a village outside the office area', { villageCode: '31.71.01.1001' }, 422, 'REGION_OUT_OF_SCOPE'],
+    ['pin outside Indonesia', { latitude: 48.85, longitude: 2.35 }, 400, 'VALIDATION_FAILED'],
+    ['half a pin', { latitude: -4.01 }, 400, 'VALIDATION_FAILED'],
+    ['a pin with one side removed', { latitude: -4.01, longitude: null }, 400, 'VALIDATION_FAILED'],
+    ['unknown kind', { kind: 'castle' }, 400, 'VALIDATION_FAILED'],
+    ['empty name', { name: '  ' }, 400, 'VALIDATION_FAILED'],
+    ['markup in the name', { name: '<b>Hotel</b>' }, 400, 'VALIDATION_FAILED'],
+    ['control characters', { address: 'Jl. Dempo\u0000 No. 1' }, 400, 'VALIDATION_FAILED'],
+    ['bad e-mail', { email: 'not-an-email' }, 400, 'VALIDATION_FAILED'],
+    ['bad phone', { phone: 'call me' }, 400, 'VALIDATION_FAILED'],
+    ['the status', { status: 'verified' }, 400, 'VALIDATION_FAILED'],
+    ['the applicant e-mail', { applicantEmail: 'x@y.example' }, 400, 'VALIDATION_FAILED'],
+  ];
+  it.each(invalid)('refuses %s → %i %s and changes nothing', async (_name, patch, status, code) => {
+    const { id } = await register();
+    const before = await stored(id);
+    const res = await office.api.patch(`/api/v1/accommodations/${id}/registration`, patch);
+    expect([res.statusCode, res.json().code], res.body).toEqual([status, code]);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(await stored(id)).toEqual(before);
+    expect(await auditRows(id, 'accommodation.update')).toEqual([]);
+  });
+
+  it('names the field of a validation error', async () => {
+    const { id } = await register();
+    const res = await office.api.patch(`/api/v1/accommodations/${id}/registration`, { nib: '12' });
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'body.nib' })]);
+    const village = await office.api.patch(`/api/v1/accommodations/${id}/registration`, {
+      villageCode: '16.72.09.9999',
+    });
+    expect(village.json()).toMatchObject({ code: 'INVALID_REFERENCE', field: 'villageCode' });
+  });
+
+  it('refuses a NIB and name that another live property has', async () => {
+    const first = await register();
+    const second = await register();
+    const res = await office.api.patch(`/api/v1/accommodations/${second.id}/registration`, {
+      name: first.body.name.toUpperCase(),
+      nib: first.body.nib,
+    });
+    expect([res.statusCode, res.json().code]).toEqual([409, 'ACCOMMODATION_DUPLICATE']);
+    // A rejected registration is closed: neither edited nor in the way.
+    await office.api.post(`/api/v1/accommodations/${first.id}/reject`, { reason: 'Ganda' });
+    const closed = await office.api.patch(`/api/v1/accommodations/${first.id}/registration`, { address: 'Jl. X' });
+    expect([closed.statusCode, closed.json().code]).toEqual([409, 'ACCOMMODATION_STATUS_CONFLICT']);
+    const now = await office.api.patch(`/api/v1/accommodations/${second.id}/registration`, {
+      name: first.body.name,
+      nib: first.body.nib,
+    });
+    expect(now.statusCode).toBe(200);
+  });
+
+  it('is closed to other offices, readers, member-agency admins and operators', async () => {
+    const { id, body, operator } = await verifiedProperty();
+    const outside = await jakartaAdmin.patch(`/api/v1/accommodations/${id}/registration`, { name: 'Hotel Lain' });
+    expect([outside.statusCode, outside.json().code]).toEqual([404, 'ACCOMMODATION_NOT_FOUND']);
+    const reader = await analyst.patch(`/api/v1/accommodations/${id}/registration`, { name: 'Hotel Lain' });
+    expect([reader.statusCode, reader.json().code]).toEqual([403, 'PERMISSION_DENIED']);
+    const polres = await buildAgency(env, { name: 'Polres Pagar Alam', regionCode: '16.72' });
+    const polresAdmin = (await signInAs(env, 'office_admin', { agencyId: polres.id })).api;
+    const member = await polresAdmin.patch(`/api/v1/accommodations/${id}/registration`, { name: 'Hotel Lain' });
+    expect([member.statusCode, member.json().code]).toEqual([403, 'PERMISSION_DENIED']);
+
+    // The operator changes the contact of their own property, never its NIB — on either endpoint.
+    const own = await operator.patch(`/api/v1/accommodations/${id}/registration`, { nib: '9120001234567' });
+    expect([own.statusCode, own.json().code]).toEqual([403, 'PERMISSION_DENIED']);
+    const contact = await operator.patch(`/api/v1/accommodations/${id}`, { nib: '9120001234567' });
+    expect([contact.statusCode, contact.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await stored(id))?.nib).toBe(body.nib);
+    expect(await auditRows(id, 'accommodation.update')).toEqual([]);
+
+    expect((await anonymous().patch(`/api/v1/accommodations/${id}/registration`, { name: 'X' })).statusCode).toBe(401);
+  });
+});
+
+describe('a second property for an operator', () => {
+  function property(over: Record<string, unknown> = {}) {
+    const { accountEmail: _e, accountPassword: _p, ...fields } = registration(over);
+    return fields;
+  }
+
+  it('is registered signed in, pending and linked, and verified onto the same account', async () => {
+    const first = await verifiedProperty();
+    const body = property({ name: `Villa Tugu Rimau ${unique()}`, kind: 'villa', nib: first.body.nib });
+    const res = await first.operator.post('/api/v1/accommodations/me/registrations', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const second = res.json();
+    expect(second).toMatchObject({ name: body.name, kind: 'villa', status: 'pending', nib: first.body.nib });
+
+    // The operator follows it at once; it does not report guests yet.
+    const mine = (await first.operator.get('/api/v1/accommodations/me')).json().items;
+    expect(mine.map((i: { id: string; status: string }) => [i.id, i.status]).sort()).toEqual(
+      [
+        [first.id, 'verified'],
+        [second.id, 'pending'],
+      ].sort(),
+    );
+    const keys = await first.operator.post(`/api/v1/accommodations/${second.id}/api-keys`, { name: 'PMS' });
+    expect(keys.json().code).toBe('ACCOMMODATION_NOT_ACTIVE');
+    // Reporting without naming the property still means the one verified property.
+    const checkIn = await first.operator.post('/api/v1/stays/check-ins', {
+      arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      expectedCheckOut: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      visitPurpose: 'tourism',
+      guests: [{ mrz: passportMrz({ documentNumber: `M${randomBytes(4).toString('hex').toUpperCase()}` }) }],
+    });
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+
+    // The office sees who filed it; verification links nothing new and opens no account.
+    const detail = (await office.api.get(`/api/v1/accommodations/${second.id}`)).json();
+    expect(detail).toMatchObject({
+      status: 'pending',
+      applicantEmail: first.body.accountEmail,
+      applicantAccount: 'linked',
+      operators: [{ email: first.body.accountEmail }],
+    });
+    const verified = await office.api.post(`/api/v1/accommodations/${second.id}/verify`);
+    expect(verified.json()).toMatchObject({ status: 'verified', operators: [{ email: first.body.accountEmail }] });
+    const [verifyAudit] = await auditRows(second.id, 'accommodation.verify');
+    expect(verifyAudit?.details).toMatchObject({ operatorAccount: 'linked' });
+    const accounts = await env.database.db.select().from(users).where(eq(users.email, first.body.accountEmail));
+    expect(accounts).toHaveLength(1);
+    const both = (await first.operator.get('/api/v1/accommodations/me')).json().items;
+    expect(both.map((i: { status: string }) => i.status)).toEqual(['verified', 'verified']);
+    const [registerAudit] = await auditRows(second.id, 'accommodation.register');
+    expect(registerAudit?.actor_id).toBe(accounts[0]?.id);
+  });
+
+  it('validates like the public registration and takes no account part', async () => {
+    const { operator } = await verifiedProperty();
+    const before = await count();
+    for (const [over, status, code] of [
+      [{ nib: '123' }, 400, 'VALIDATION_FAILED'],
+      [{ villageCode: '16.72.09.9999' }, 422, 'INVALID_REFERENCE'],
+      [{ latitude: 48.85, longitude: 2.35 }, 400, 'VALIDATION_FAILED'],
+      [{ accountEmail: 'lain@contoh.example' }, 400, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await operator.post('/api/v1/accommodations/me/registrations', { ...property(), ...over });
+      expect([res.statusCode, res.json().code], JSON.stringify(over)).toEqual([status, code]);
+    }
+    const first = property();
+    expect((await operator.post('/api/v1/accommodations/me/registrations', first)).statusCode).toBe(201);
+    const dup = await operator.post('/api/v1/accommodations/me/registrations', { ...first });
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'ACCOMMODATION_DUPLICATE']);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('needs a verified property of your own, and an operator account', async () => {
+    const property1 = await verifiedProperty();
+    await office.api.post(`/api/v1/accommodations/${property1.id}/suspend`, { reason: 'Pemeriksaan' });
+    const refused = await property1.operator.post('/api/v1/accommodations/me/registrations', property());
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'ACCOMMODATION_NOT_ACTIVE']);
+    const staff = await office.api.post('/api/v1/accommodations/me/registrations', property());
+    expect([staff.statusCode, staff.json().code]).toEqual([403, 'PERMISSION_DENIED']);
+    expect((await anonymous().post('/api/v1/accommodations/me/registrations', property())).statusCode).toBe(401);
+  });
+
+  it("links a public registration with an operator's e-mail to that account at verification", async () => {
+    const first = await verifiedProperty();
+    // The public answer does not tell that the account exists.
+    const { id } = await register({ accountEmail: first.body.accountEmail, accountPassword: 'Kata-Sandi-Lain-2026!' });
+    expect((await office.api.get(`/api/v1/accommodations/${id}`)).json()).toMatchObject({
+      applicantAccount: 'existing_operator',
+      operators: [],
+    });
+    const verified = await office.api.post(`/api/v1/accommodations/${id}/verify`);
+    expect(verified.json()).toMatchObject({ status: 'verified', operators: [{ email: first.body.accountEmail }] });
+    const [audit] = await auditRows(id, 'accommodation.verify');
+    expect(audit?.details).toMatchObject({ operatorAccount: 'existing_operator' });
+    expect(await env.database.db.select().from(users).where(eq(users.email, first.body.accountEmail))).toHaveLength(1);
+    // The password typed with the registration opens nothing; the account's own still does.
+    const typed = await anonymous().post('/api/v1/auth/login', {
+      email: first.body.accountEmail,
+      password: 'Kata-Sandi-Lain-2026!',
+    });
+    expect(typed.json().code).toBe('INVALID_CREDENTIALS');
+    const items = (await first.operator.get('/api/v1/accommodations/me')).json().items;
+    expect(items.map((i: { id: string }) => i.id).sort()).toEqual([first.id, id].sort());
+  });
+
+  it('refuses verification when the e-mail belongs to a disabled operator account', async () => {
+    const first = await verifiedProperty();
+    await env.database.db.update(users).set({ status: 'disabled' }).where(eq(users.email, first.body.accountEmail));
+    const { id } = await register({ accountEmail: first.body.accountEmail });
+    expect((await office.api.get(`/api/v1/accommodations/${id}`)).json().applicantAccount).toBe('taken');
+    const refused = await office.api.post(`/api/v1/accommodations/${id}/verify`);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'EMAIL_TAKEN']);
+    expect((await office.api.get(`/api/v1/accommodations/${id}`)).json()).toMatchObject({
+      status: 'pending',
+      operators: [],
+    });
   });
 });

@@ -1,12 +1,15 @@
-// HTTP for accommodations: the public registration, the office's list/detail/verification, the operator's own
-// properties and their API keys. GET /accommodations/me also answers an API key (config.apiKey).
+// HTTP for accommodations: the public registration, the office's list/detail/verification/edits, the operator's own
+// properties (and another one they register) and their API keys. GET /accommodations/me also answers an API key
+// (config.apiKey).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   accommodationContactUpdate,
   accommodationDetail,
   accommodationListQuery,
   accommodationPage,
+  accommodationProperty,
   accommodationRegistration,
+  accommodationUpdate,
   apiKeyCreate,
   apiKeyCreated,
   apiKeyItem,
@@ -68,6 +71,25 @@ export function accommodationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => service.listOwnAccommodations(contextOf(request, deps)),
     );
+    app.post(
+      '/accommodations/me/registrations',
+      {
+        // As the public registration: the office reviews every one.
+        config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
+        schema: {
+          tags,
+          summary:
+            'Register another property as the operator of a verified one (accommodations.manage_own); pending, ' +
+            'linked to your account at once',
+          body: accommodationProperty,
+          response: { 201: ownAccommodationItem },
+        },
+      },
+      async (request, reply) => {
+        reply.code(201);
+        return service.registerAnotherAccommodation(contextOf(request, deps), request.body);
+      },
+    );
     app.get(
       '/accommodations/:id',
       {
@@ -92,6 +114,21 @@ export function accommodationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.updateOwnContact(contextOf(request, deps), request.params.id, request.body),
+    );
+    app.patch(
+      '/accommodations/:id/registration',
+      {
+        schema: {
+          tags,
+          summary:
+            "Change a property's registered data — name, kind, NIB, place, contact (accommodations.verify, the " +
+            'office whose working area holds it; audited with old and new values)',
+          params: idParams,
+          body: accommodationUpdate,
+          response: { 200: accommodationDetail },
+        },
+      },
+      async (request) => service.updateAccommodation(contextOf(request, deps), request.params.id, request.body),
     );
     app.post(
       '/accommodations/:id/verify',

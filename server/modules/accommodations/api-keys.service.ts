@@ -68,6 +68,11 @@ export async function authenticateApiKey(
     keyId: key.id,
     accommodationId: key.accommodationId,
     name: `${key.accommodationName} — ${key.name}`,
+    property: {
+      name: key.accommodationName,
+      villageCode: key.accommodationVillageCode,
+      address: key.accommodationAddress,
+    },
   };
 }
 

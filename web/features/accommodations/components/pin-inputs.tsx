@@ -17,10 +17,12 @@ export function PinInputs({
   value,
   onChange,
   errors,
+  testIdPrefix = 'registration',
 }: {
   value: Pin;
   onChange: (pin: Pin) => void;
   errors: { latitude?: string; longitude?: string };
+  testIdPrefix?: string;
 }) {
   const { t } = useTranslation('accommodations');
   const [text, setText] = useState({
@@ -81,7 +83,7 @@ export function PinInputs({
               onChange({ ...value, [axis]: toNumber(next) });
             }}
             error={errors[axis]}
-            data-testid={`registration-${axis}`}
+            data-testid={`${testIdPrefix}-${axis}`}
           />
         ))}
       </Group>

@@ -1,5 +1,6 @@
 // One accommodation for the office: what was registered, who operates it, and the decisions — verify or reject a
-// pending registration (a reason for a rejection), suspend a verified property or reactivate a suspended one.
+// pending registration (a reason for a rejection), suspend a verified property or reactivate a suspended one — and
+// "Ubah data", the office's edit of what was registered.
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
@@ -17,6 +18,8 @@ import { useFormat } from '../../../lib/use-format';
 import { useAccommodation } from '../api/use-accommodation';
 import { type StatusAction, useChangeAccommodationStatus } from '../api/use-change-accommodation-status';
 import { AccommodationStatusBadge } from '../components/accommodation-status-badge';
+import { EditAccommodationForm } from '../components/edit-accommodation-form';
+import { PropertyFormModal } from '../components/property-form-modal';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -60,9 +63,15 @@ function StatusActions({ item }: { item: AccommodationDetail }) {
     notifications.show({ color: 'green', message: t('detail.done') });
     close();
   };
+  const verifyMessage =
+    item.applicantAccount === 'existing_operator'
+      ? 'detail.verifyMessageExisting'
+      : item.applicantAccount === 'linked'
+        ? 'detail.verifyMessageLinked'
+        : 'detail.verifyMessage';
   const message = (a: StatusAction) =>
     a === 'verify'
-      ? t('detail.verifyMessage', { email: item.applicantEmail })
+      ? t(verifyMessage, { email: item.applicantEmail })
       : a === 'suspend'
         ? t('detail.suspendMessage')
         : '';
@@ -122,6 +131,34 @@ function StatusActions({ item }: { item: AccommodationDetail }) {
   );
 }
 
+/** What verification will do about the operator's account, said before the office decides. */
+function ApplicantNotice({ item }: { item: AccommodationDetail }) {
+  const { t } = useTranslation('accommodations');
+  switch (item.applicantAccount) {
+    case 'taken':
+      return (
+        <Alert color="orange" variant="light" data-testid="accommodation-email-in-use">
+          {t('detail.emailInUse')}
+        </Alert>
+      );
+    case 'existing_operator':
+      return (
+        <Alert color="blue" variant="light" data-testid="accommodation-existing-operator">
+          {t('detail.existingOperator')}
+        </Alert>
+      );
+    case 'linked':
+      return (
+        <Alert color="blue" variant="light" data-testid="accommodation-filed-by-operator">
+          {t('detail.filedByOperator')}
+        </Alert>
+      );
+    case 'new':
+    case null:
+      return null;
+  }
+}
+
 export function AccommodationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('accommodations');
@@ -130,6 +167,7 @@ export function AccommodationPage() {
   const format = useFormat();
   const kindLabel = useCodeLabel('accommodation-kinds');
   const accommodation = useAccommodation(id);
+  const [editing, setEditing] = useState(false);
   const back = { to: '/accommodations', label: t('detail.back') };
 
   if (accommodation.isPending) {
@@ -154,14 +192,24 @@ export function AccommodationPage() {
         title={item.name}
         back={back}
         badge={<AccommodationStatusBadge status={item.status} />}
-        actions={can(me, 'accommodations.verify') && <StatusActions item={item} />}
+        actions={
+          can(me, 'accommodations.verify') && (
+            <Group gap="xs">
+              {item.status !== 'rejected' && (
+                <Button variant="default" onClick={() => setEditing(true)} data-testid="accommodation-edit">
+                  {t('detail.edit')}
+                </Button>
+              )}
+              <StatusActions item={item} />
+            </Group>
+          )
+        }
       />
+      <PropertyFormModal opened={editing} title={t('detail.editTitle')} onClose={() => setEditing(false)}>
+        <EditAccommodationForm key={item.updatedAt} item={item} onDone={() => setEditing(false)} />
+      </PropertyFormModal>
       <Stack gap="md" maw={860}>
-        {item.applicantEmailInUse && (
-          <Alert color="orange" variant="light" data-testid="accommodation-email-in-use">
-            {t('detail.emailInUse')}
-          </Alert>
-        )}
+        <ApplicantNotice item={item} />
         {item.statusReason && (
           <Alert color={item.status === 'suspended' ? 'red' : 'gray'} variant="light">
             {t('fields.statusReason')}: {item.statusReason}

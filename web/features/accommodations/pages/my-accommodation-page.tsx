@@ -1,5 +1,8 @@
-// The operator's own property (or properties): its status, the contact they keep up to date, and its API keys.
-import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The operator's own property (or properties): its status, the contact they keep up to date, and its API keys; and
+// "Daftarkan penginapan lain" for an operator of a verified property.
+import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnAccommodationItem } from '../../../../contracts/accommodations';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -8,8 +11,10 @@ import { PageLoader } from '../../../components/page-loader';
 import { useCodeLabel } from '../../../lib/api/use-code-table';
 import { useOwnAccommodations } from '../api/use-own-accommodations';
 import { AccommodationStatusBadge } from '../components/accommodation-status-badge';
+import { AnotherPropertyForm } from '../components/another-property-form';
 import { ApiKeysSection } from '../components/api-keys-section';
 import { ContactForm } from '../components/contact-form';
+import { PropertyFormModal } from '../components/property-form-modal';
 
 function StatusNotice({ item }: { item: OwnAccommodationItem }) {
   const { t } = useTranslation('accommodations');
@@ -73,6 +78,7 @@ function Property({ item }: { item: OwnAccommodationItem }) {
 export function MyAccommodationPage() {
   const { t } = useTranslation('accommodations');
   const own = useOwnAccommodations();
+  const [registering, setRegistering] = useState(false);
   if (own.isPending) {
     return <PageLoader />;
   }
@@ -86,12 +92,29 @@ export function MyAccommodationPage() {
   }
   const items = own.data.items;
   const [only] = items;
+  // Another property is for the operator of a verified one (the API refuses the others the same way).
+  const canRegisterAnother = items.some((item) => item.status === 'verified');
   return (
     <>
       <PageHeader
         title={items.length === 1 && only ? only.name : t('mine.title')}
         badge={items.length === 1 && only ? <AccommodationStatusBadge status={only.status} /> : undefined}
+        actions={
+          canRegisterAnother && (
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setRegistering(true)}
+              data-testid="register-another-property"
+            >
+              {t('mine.another')}
+            </Button>
+          )
+        }
       />
+      <PropertyFormModal opened={registering} title={t('mine.another')} onClose={() => setRegistering(false)}>
+        <AnotherPropertyForm onDone={() => setRegistering(false)} />
+      </PropertyFormModal>
       <Stack gap="xl" maw={860}>
         {items.length === 0 && <Alert color="gray">{t('mine.none')}</Alert>}
         {items.map((item) =>
