@@ -28,8 +28,13 @@ function OverdueRow({ stay }: { stay: OwnOverdueStay }) {
     <Paper withBorder p="sm" radius="md" data-testid="check-out-due">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600}>{stay.guestName}</Text>
-          <Badge color={stay.escalatedAt ? 'red' : 'orange'}>{t('own.overdueBy', { count: stay.daysOverdue })}</Badge>
+          {/* a long name wraps rather than cutting the badge short on a phone */}
+          <Text fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            {stay.guestName}
+          </Text>
+          <Badge color={stay.escalatedAt ? 'red' : 'orange'} style={{ flexShrink: 0 }}>
+            {t('own.overdueBy', { count: stay.daysOverdue })}
+          </Badge>
         </Group>
         <Text size="sm" c="dimmed">
           {stay.accommodationName} · {stay.nationality}

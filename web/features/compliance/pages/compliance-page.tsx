@@ -19,6 +19,16 @@ import { ComplianceTabs } from '../components/compliance-tabs';
 export const percent = (rate: number | null, locale: string) =>
   rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 
+/** A calendar month of the statistics ("2026-11") as the reader writes it ("Nov 2026"); never shifted by a zone. */
+export const monthLabel = (month: string, locale: string) => {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  return match
+    ? new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
+      )
+    : month;
+};
+
 export function CompliancePage() {
   const { t } = useTranslation('compliance');
   const { t: tc } = useTranslation();
@@ -96,7 +106,7 @@ export function CompliancePage() {
           data={complianceSortCodes.map((code) => ({ value: code, label: t(`sort.${code}`) }))}
           value={list.filters.sort || 'missingCheckOuts'}
           onChange={(value) => list.setFilter('sort', value)}
-          w={{ base: '100%', sm: 240 }}
+          w={{ base: '100%', sm: 260 }}
         />
         <Select
           aria-label={t('filters.sort')}
@@ -134,7 +144,12 @@ export function CompliancePage() {
             render: (item) => (
               <Group gap={6} wrap="nowrap">
                 {item.reportsPerMonth.map((m) => (
-                  <Text key={m.month} size="xs" c={m.reports === 0 ? 'dimmed' : undefined} title={m.month}>
+                  <Text
+                    key={m.month}
+                    size="xs"
+                    c={m.reports === 0 ? 'dimmed' : undefined}
+                    title={monthLabel(m.month, format.locale)}
+                  >
                     {m.reports}
                   </Text>
                 ))}

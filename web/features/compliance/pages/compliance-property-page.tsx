@@ -16,7 +16,7 @@ import { useFormat } from '../../../lib/use-format';
 import { useComplianceProperty } from '../api/use-compliance';
 import { useSendReminder } from '../api/use-send-reminder';
 import { StageBadge } from '../components/stage-badge';
-import { percent } from './compliance-page';
+import { monthLabel, percent } from './compliance-page';
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -110,8 +110,8 @@ export function CompliancePropertyPage() {
           <Stack gap={6} data-testid="reports-per-month">
             {item.reportsPerMonth.map((m) => (
               <Group key={m.month} gap="sm" wrap="nowrap">
-                <Text size="sm" w={70}>
-                  {m.month}
+                <Text size="sm" w={80}>
+                  {monthLabel(m.month, format.locale)}
                 </Text>
                 <Progress value={(m.reports / maxMonth) * 100} style={{ flex: 1 }} aria-hidden />
                 <Text size="sm" w={40} ta="right">
