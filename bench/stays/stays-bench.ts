@@ -13,10 +13,9 @@
 //
 // Options: --rows N (100000) --pglite-rows N (10000) --linked F (share of guests already on file, 0.02)
 // --singles N (5000) --pglite-singles N (1000) --clients C (50) --pg-url URL --skip-pg --skip-pglite --no-write
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +196,10 @@ type BatchResult = {
   copyMs: number | null;
   /** where the job's time went (writeCheckIns' phases and the job's own steps) */
   phases: { name: string; ms: number }[];
+  /** CPU time of the server process while the job ran */
+  jobCpuMs: number;
+  /** CPU time of the PostgreSQL processes while the job ran (null on PGlite) */
+  jobDbCpuMs: number | null;
 };
 
 async function measureBatch(
@@ -246,8 +249,13 @@ async function measureBatch(
   const { batchId } = (await res.json()) as { batchId: string };
   const t1 = performance.now();
   phaseTimes.clear();
+  const cpu0 = process.cpuUsage();
+  const db0 = postgresCpuMs();
   await runDueJobs({ database, config: deps.config, log: silentLogger, definitions: jobDefinitions }, 1);
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const jobCpuMs = (cpu.user + cpu.system) / 1000;
+  const db1 = postgresCpuMs();
   const phases = [...phaseTimes].map(([name, ms]) => ({ name, ms }));
   for (const { name, ms } of phases) {
     log(`    ${name}: ${Math.round(ms)} ms`);
@@ -270,6 +278,8 @@ async function measureBatch(
     accepted: status.acceptedCount,
     copyMs: null,
     phases,
+    jobCpuMs,
+    jobDbCpuMs: db0 !== null && db1 !== null ? db1 - db0 : null,
   };
   if (copyUrl) {
     result.copyMs = rawCopy(copyUrl, guests, arrivedAt);
@@ -311,35 +321,47 @@ type SinglesResult = {
   p99: number;
   max: number;
   errors: number;
-  auditWaitMs: number;
+  /** CPU time of the server process per request (the clients run in their own process) */
+  serverCpuMs: number;
+  /** CPU time of the local PostgreSQL server's processes per request (null on PGlite, which runs in the server's
+   * process) */
+  dbCpuMs: number | null;
 };
 
-/** One POST on a kept-alive connection (node:http costs the client less CPU than fetch; it shares the 2 cores). */
-function post(url: string, token: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: keepAlive,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** The load generator: a child process (on the other core when one is free), so that the clients' CPU neither stalls
+ * the server's event loop nor counts in the server process's CPU time; it posts each body on kept-alive
+ * `node:http` connections (cheaper for the client than fetch) and sends back every latency. */
+const clientSource = `
+const http = require('node:http');
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', () => run(JSON.parse(Buffer.concat(chunks).toString())));
+function run({ url, tokens, bodies }) {
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const post = (token, body) => new Promise((resolve, reject) => {
+  const req = http.request(url, { method: 'POST', agent, headers: {
+    authorization: 'Bearer ' + token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+    (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); res.on('error', reject); });
+  req.on('error', reject);
+  req.end(body);
+});
+let next = 0;
+let errors = 0;
+const latencies = [];
+const worker = async (token) => {
+  for (;;) {
+    const i = next++;
+    if (i >= bodies.length) return;
+    const t0 = performance.now();
+    const status = await post(token, bodies[i]);
+    latencies.push(performance.now() - t0);
+    if (status !== 201) errors += 1;
+  }
+};
+const t0 = performance.now();
+Promise.all(tokens.map(worker)).then(() => process.stdout.write(JSON.stringify({ latencies, errors, ms: performance.now() - t0 })));
 }
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+`;
 
 async function measureSingles(
   base: string,
@@ -348,36 +370,31 @@ async function measureSingles(
   tag: string,
 ): Promise<SinglesResult> {
   const clients = tokens.length;
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
   const arrivedAt = new Date(Date.now() - 3_600_000).toISOString();
   const expectedCheckOut = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const bodies = Array.from({ length: total }, (_, i) =>
     JSON.stringify({ arrivedAt, expectedCheckOut, visitPurpose: 'business', guests: [{ mrz: guestAt(i, tag).mrz }] }),
   );
-  const worker = async (token: string) => {
-    for (;;) {
-      const i = next++;
-      if (i >= total) {
-        return;
-      }
-      const t0 = performance.now();
-      const status = await post(`${base}/stays/check-ins`, token, bodies[i] as string);
-      latencies.push(performance.now() - t0);
-      if (status !== 201) {
-        errors += 1;
-      }
-    }
-  };
   phaseTimes.clear();
-  const t0 = performance.now();
-  await Promise.all(tokens.map(worker));
-  const seconds = (performance.now() - t0) / 1000;
+  const cpu0 = process.cpuUsage();
+  const db0 = postgresCpuMs();
+  const result = await new Promise<{ latencies: number[]; errors: number; ms: number }>((resolve, reject) => {
+    const client = spawn(process.execPath, ['-e', clientSource], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    client.stdout.on('data', (c: Buffer) => out.push(c));
+    client.once('error', reject);
+    client.once('close', (code) =>
+      code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString())) : reject(new Error(`client exited ${code}`)),
+    );
+    client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies }));
+  });
+  const seconds = result.ms / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const db1 = postgresCpuMs();
   for (const [name, ms] of phaseTimes) {
     log(`    ${name}: ${(ms / total).toFixed(2)} ms a request`);
   }
-  latencies.sort((a, b) => a - b);
+  const latencies = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
     requests: total,
@@ -387,10 +404,37 @@ async function measureSingles(
     p50: at(0.5),
     p99: at(0.99),
     max: latencies.at(-1) ?? 0,
-    errors,
-    auditWaitMs: 0,
+    errors: result.errors,
+    serverCpuMs: (cpu.user + cpu.system) / 1000 / total,
+    dbCpuMs: db0 !== null && db1 !== null ? (db1 - db0) / total : null,
   };
 }
+
+/** CPU time (user + system) of every local process named "postgres", in ms; null when there is none (PGlite). */
+function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let found = false;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') {
+        continue;
+      }
+      const fields = stat.slice(close + 2).split(' ');
+      // own user + system time, and that of children it has reaped (the postmaster: ended backends)
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      found = true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found ? (ticks * 1000) / CLOCK_TICKS : null;
+}
+const CLOCK_TICKS = 100;
 
 /** How long one audited write holds the audit lock, measured directly: N sequential appendAudit-only transactions. */
 async function auditLockCost(database: Database): Promise<number> {
@@ -461,7 +505,7 @@ async function run(
       copyUrl,
     );
     log(
-      `  ${batch.rows} rows in ${(batch.totalMs / 1000).toFixed(2)} s → ${Math.round(batch.rows / (batch.totalMs / 1000))} rows/s`,
+      `  ${batch.rows} rows in ${(batch.totalMs / 1000).toFixed(2)} s → ${Math.round(batch.rows / (batch.totalMs / 1000))} rows/s; job CPU: server process ${(batch.jobCpuMs / 1000).toFixed(2)} s, database ${batch.jobDbCpuMs === null ? '—' : (batch.jobDbCpuMs / 1000).toFixed(2)} s`,
     );
     // one client per property (a PMS each), so that the per-property lock is not what is measured
     const tokens: string[] = [];
@@ -471,7 +515,7 @@ async function run(
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients`);
     const single = await measureSingles(base, tokens, singles, 'S');
     log(
-      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}`,
+      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const shared = (await buildProperty(database)).token;
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients, all for one property`);
@@ -482,7 +526,7 @@ async function run(
       'O',
     );
     log(
-      `  ${Math.round(oneProperty.rps)} req/s, p50 ${oneProperty.p50.toFixed(1)} ms, p99 ${oneProperty.p99.toFixed(1)} ms, errors ${oneProperty.errors}`,
+      `  ${Math.round(oneProperty.rps)} req/s, p50 ${oneProperty.p50.toFixed(1)} ms, p99 ${oneProperty.p99.toFixed(1)} ms, errors ${oneProperty.errors}, server ${oneProperty.serverCpuMs.toFixed(2)} ms, database ${oneProperty.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const auditTxMs = await auditLockCost(database);
     log(`  one audit-only transaction: ${auditTxMs.toFixed(2)} ms`);
@@ -591,10 +635,13 @@ function report(results: RunResult[]): string {
           .join(' | ')} |`,
     ),
     '',
+    `| CPU of the server process during the job | ${results.map((r) => `${f(r.batch.jobCpuMs / 1000, 2)} s`).join(' | ')} |`,
+    `| CPU of the PostgreSQL processes during the job | ${results.map((r) => (r.batch.jobDbCpuMs === null ? '— (in the server process)' : `${f(r.batch.jobDbCpuMs / 1000, 2)} s`)).join(' | ')} |`,
+    '',
     '### Single check-ins (POST /stays/check-ins, one guest each)',
     '',
-    '| database | properties | requests | clients | req/s | p50 | p99 | max | errors | audit-only tx |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| database | properties | requests | clients | req/s | p50 | p99 | max | errors | server CPU | database CPU | audit-only tx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.flatMap((r) =>
       (
         [
@@ -603,13 +650,17 @@ function report(results: RunResult[]): string {
         ] as const
       ).map(
         ([label, s]) =>
-          `| ${r.mode} | ${label} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(r.auditTxMs, 2)} ms |`,
+          `| ${r.mode} | ${label} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
       ),
     ),
     '',
     '"audit-only tx": one transaction that only appends an audit row (advisory lock, read the last row, insert),',
     'measured alone; every check-in holds that lock until it commits, so check-ins of all properties are serialised',
     'from their audit row to their commit (ARCHITECTURE D3).',
+    '"server CPU": CPU time (user + system) of the server process per request (the clients run in another process);',
+    '"database CPU": CPU time of all PostgreSQL processes per request. Both are per request and so depend far less on',
+    'the other work sharing the machine than req/s and latencies do: with 2 cores, at most 2000 / (server + database +',
+    'client CPU) requests a second fit in the machine, and fewer than 1000 / server CPU in the one server thread.',
     '',
   ];
   return lines.join('\n');

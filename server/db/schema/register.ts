@@ -119,11 +119,14 @@ export const persons = pgTable(
     check('persons_time_zone_ck', sql`${t.timeZone} in ('WIB', 'WITA', 'WIT')`),
     index('persons_region_idx').using('btree', t.regionCode.op('text_pattern_ops')),
     index('persons_nationality_idx').on(t.nationality),
-    index('persons_sponsor_idx').on(t.sponsorId),
-    index('persons_permit_valid_until_idx').on(t.permitValidUntil),
+    // Columns empty for most persons (a guest reported by a hotel has no sponsor, permit or recording agency) are
+    // indexed only where set: every query on them asks for a value, and a new person then costs four index entries
+    // less (ARCHITECTURE D19).
+    index('persons_sponsor_idx').on(t.sponsorId).where(sql`${t.sponsorId} is not null`),
+    index('persons_permit_valid_until_idx').on(t.permitValidUntil).where(sql`${t.permitValidUntil} is not null`),
     index('persons_document_expiry_idx').on(t.documentExpiry),
-    index('persons_recorded_by_idx').on(t.recordedByAgencyId),
-    index('persons_merged_into_idx').on(t.mergedInto),
+    index('persons_recorded_by_idx').on(t.recordedByAgencyId).where(sql`${t.recordedByAgencyId} is not null`),
+    index('persons_merged_into_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
   ],
 );
 

@@ -168,14 +168,3 @@ export const stayIdempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accommodationId, t.key] })],
 );
-
-/**
- * Unused: receipt numbers were once a per-property sequence kept here; they now come from the receipts module
- * (random, signed). Kept so that no migration churns while the stays schema settles; drop it in the next stays migration.
- */
-export const stayReceiptCounters = pgTable('stay_receipt_counters', {
-  accommodationId: uuid('accommodation_id')
-    .primaryKey()
-    .references(() => accommodations.id),
-  lastNumber: integer('last_number').notNull().default(0),
-});

@@ -1,12 +1,13 @@
 // Notifications: other modules call notifyUsers inside their transaction (the rows and their mail jobs commit with
 // the change that caused them); a user reads and marks only their own notifications.
-import { randomUUID } from 'node:crypto';
+
 import type { NotificationItem, NotificationListQuery, NotificationPage } from '../../../contracts/notifications';
 import type { Tx } from '../../db/client';
 import type { NotificationParams } from '../../db/schema/notifications';
 import { requireUser } from '../../platform/access';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { enqueueJob } from '../../platform/jobs';
 import { sendNotificationMailJob } from './notifications.jobs';
 import * as repo from './notifications.repo';
@@ -28,7 +29,7 @@ export async function notifyUsers(tx: Tx, ctx: Ctx, userIds: readonly string[], 
   const mail = notice.email === true && ctx.config.smtp !== undefined;
   const now = ctx.now();
   const rows = recipients.map((userId) => ({
-    id: randomUUID(),
+    id: newId(),
     userId,
     kind: notice.kind,
     titleKey: notice.titleKey,

@@ -1,7 +1,7 @@
 // Facts added to a person after creation, each with its source: names, travel documents (optionally from the MRZ),
 // stay permits (with cancellation and departure), addresses (a new one ends the previous), and identity claims (a
 // source's version of the identity, kept beside the others). Every write answers with the person page.
-import { randomUUID } from 'node:crypto';
+
 import type {
   AddressCreate,
   AddressUpdate,
@@ -19,6 +19,7 @@ import { requirePermission } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { changedFields, hasChanges } from '../orgs/field-changes';
 import { birthDatesAgree, documentFromMrz, readMrz } from './person-mrz';
 import { normaliseDocumentNumber, searchNameOf } from './person-names';
@@ -189,7 +190,7 @@ export function addTravelDocument(ctx: Ctx, personId: string, input: TravelDocum
     await checkDocumentHolders(tx, ctx, person.id, doc.number, doc.issuingState, null);
     const source = await sourceFrom(tx, ctx, input.source);
     const row = await repo.insertDocument(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       ...doc,
       numberNorm: normaliseDocumentNumber(doc.number),
@@ -279,7 +280,7 @@ export function addPermit(ctx: Ctx, personId: string, input: PermitCreate) {
     await checkSponsor(tx, ctx.actor, p.sponsorId, 'sponsorId');
     const source = await sourceFrom(tx, ctx, sourceInput);
     const row = await repo.insertPermit(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       ...p,
       numberNorm: p.number ? normaliseDocumentNumber(p.number) : null,
@@ -353,7 +354,7 @@ export function addAddress(ctx: Ctx, personId: string, input: AddressCreate) {
       }
     }
     const row = await repo.insertAddress(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       ...a,
       validTo,

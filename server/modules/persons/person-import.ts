@@ -3,11 +3,12 @@
 // and state for a whole chunk in one query, and facts attached to a person on file without overwriting anything (a
 // disagreeing identity becomes the import's claim). No permission checks or audit rows: the import service does both
 // once per import.
-import { randomUUID } from 'node:crypto';
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { TimeZoneCode } from '../../../contracts/persons';
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 import { persons, travelDocuments } from '../../db/schema/register';
+import { newId } from '../../platform/ids';
 import { normaliseName, searchNameOf } from './person-names';
 import { addNames, recordClaim, refreshPerson, type SourceRecord } from './person-records';
 import { addDays, summariseStatus, timeZoneOfRegion } from './person-status';
@@ -194,8 +195,8 @@ export async function insertImportedPersons(
     return [];
   }
   const prepared = items.map((item) => {
-    const id = randomUUID();
-    const permitId = item.permit ? randomUUID() : null;
+    const id = newId();
+    const permitId = item.permit ? newId() : null;
     const timeZone: TimeZoneCode = timeZoneOfRegion(item.regionCode) ?? item.agencyZone ?? 'WIB';
     const summary = summariseStatus(
       item.permit && permitId
@@ -252,7 +253,7 @@ export async function insertImportedPersons(
   ];
   statements.push(
     insertColumns('identity_claims', [
-      ['id', 'uuid', all(() => randomUUID())],
+      ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['surname', 'text', all((p) => p.item.identity.surname)],
       ['given_names', 'text', all((p) => p.item.identity.givenNames)],
@@ -276,7 +277,7 @@ export async function insertImportedPersons(
   );
   statements.push(
     insertColumns('person_names', [
-      ['id', 'uuid', all(() => randomUUID())],
+      ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['kind', 'text', all(() => 'primary')],
       ['surname', 'text', all((p) => p.item.identity.surname)],
@@ -295,7 +296,7 @@ export async function insertImportedPersons(
   );
   statements.push(
     insertColumns('travel_documents', [
-      ['id', 'uuid', all(() => randomUUID())],
+      ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['type', 'text', all((p) => p.item.document.type)],
       ['number', 'text', all((p) => p.item.document.number)],
@@ -334,7 +335,7 @@ export async function insertImportedPersons(
   if (withAddress.length > 0) {
     statements.push(
       insertColumns('addresses', [
-        ['id', 'uuid', withAddress.map(() => randomUUID())],
+        ['id', 'uuid', withAddress.map(() => newId())],
         ['person_id', 'uuid', withAddress.map((p) => p.id)],
         ['region_code', 'text', withAddress.map((p) => p.item.regionCode)],
         ['text', 'text', withAddress.map((p) => p.item.addressText)],
@@ -407,7 +408,7 @@ export async function attachImportedFacts(
     );
     if (!known) {
       await repo.insertPermit(tx, {
-        id: randomUUID(),
+        id: newId(),
         personId: person.id,
         ...p,
         sponsorId: item.sponsorId,
@@ -432,7 +433,7 @@ export async function attachImportedFacts(
         });
       }
       await repo.insertAddress(tx, {
-        id: randomUUID(),
+        id: newId(),
         personId: person.id,
         regionCode: item.regionCode,
         text: item.addressText,

@@ -2,13 +2,14 @@
 // visa indexes, sponsors), the chosen identity and its claims, the name index, and the columns kept on the person row
 // (area, zone, current permit, document expiry) that scope and status filters read. Used by the services, the demo
 // and later the import; none of it checks permissions.
-import { randomUUID } from 'node:crypto';
+
 import type { SourceInput, TimeZoneCode } from '../../../contracts/persons';
 import type { Queryable } from '../../db/client';
 import type { personNames } from '../../db/schema/register';
 import type { Actor } from '../../platform/access';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { isKnownCode } from '../code-tables/code-tables.service';
 import { countryCodes, mrzAliases } from '../code-tables/data/countries';
 import { findAgencyNames, unknownRegionCodes } from '../sponsors/register-refs';
@@ -150,7 +151,7 @@ export async function addNames(
 ): Promise<repo.PersonNameRow[]> {
   const keyIds = await repo.ensureNameKeys(db, names);
   const rows: (typeof personNames.$inferInsert)[] = names.map((n, i) => ({
-    id: randomUUID(),
+    id: newId(),
     personId,
     kind: n.kind,
     surname: n.surname,
@@ -220,7 +221,7 @@ export async function recordClaim(
     earlier.map((c) => c.id),
     now,
   );
-  return repo.insertClaim(db, { id: randomUUID(), personId, ...claim, ...source, createdAt: now });
+  return repo.insertClaim(db, { id: newId(), personId, ...claim, ...source, createdAt: now });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The register of foreigners: list and search, the person page, creating a person (with the duplicate guard) and
 // changing the chosen identity. Facts added later (names, documents, permits, addresses, claims) are in
 // person-facts.service.ts. Every read of personal data and every write leaves an audit row in its transaction.
-import { randomUUID } from 'node:crypto';
+
 import type {
   DuplicateCandidate,
   IdentityFieldName,
@@ -18,6 +18,7 @@ import { hasPermission, isInScope, requirePermission, scopeOf } from '../../plat
 import { appendAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { changedFields, hasChanges } from '../orgs/field-changes';
 import { findAgencyRegion } from '../sponsors/register-refs';
 import { createSponsorIn, requireVisibleSponsor } from '../sponsors/sponsors.service';
@@ -72,6 +73,7 @@ export async function listPersons(ctx: Ctx, query: PersonListQuery) {
   return ctx.database.transaction(async (tx) => {
     let rows: repo.PersonRow[];
     let total: number;
+    let capped: boolean | undefined;
     const hits = new Map<string, ListHit>();
     if (q) {
       const found = await searchRegister(ctx.database, tx, q, filter, { limit, offset }, minListScore);
@@ -85,6 +87,7 @@ export async function listPersons(ctx: Ctx, query: PersonListQuery) {
       );
       rows = found.flatMap((h) => byId.get(h.personId) ?? []);
       total = found[0]?.total ?? 0;
+      capped = found[0]?.capped ?? false;
       for (const h of found) {
         hits.set(h.personId, h);
       }
@@ -97,7 +100,8 @@ export async function listPersons(ctx: Ctx, query: PersonListQuery) {
       ...(purpose ? { purpose } : {}),
       details: { q: q ?? null, filters, limit, offset, total, personIds: rows.map((r) => r.id) },
     });
-    return { items: await presentListItems(tx, rows, { ...presentOpts(ctx), hits }), total };
+    const items = await presentListItems(tx, rows, { ...presentOpts(ctx), hits });
+    return capped === undefined ? { items, total } : { items, total, capped };
   });
 }
 
@@ -290,7 +294,7 @@ async function insertPreparedPerson(
   const agencyZone = recordedBy ? timeZoneOfRegion(await findAgencyRegion(tx, recordedBy)) : null;
   const timeZone: TimeZoneCode = timeZoneOfRegion(input.address?.regionCode) ?? agencyZone ?? 'WIB';
   const person = await repo.insertPerson(tx, {
-    id: randomUUID(),
+    id: newId(),
     ...identity,
     workplace: input.workplace,
     notes: input.notes,
@@ -313,7 +317,7 @@ async function insertPreparedPerson(
   );
   if (document) {
     const doc = await repo.insertDocument(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       type: document.type,
       documentCode: document.documentCode,
@@ -349,7 +353,7 @@ async function insertPreparedPerson(
   if (input.permit) {
     const p = input.permit;
     await repo.insertPermit(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       ...p,
       numberNorm: p.number ? normaliseDocumentNumber(p.number) : null,
@@ -362,7 +366,7 @@ async function insertPreparedPerson(
   if (input.address) {
     const { source: _ignored, ...a } = input.address;
     await repo.insertAddress(tx, {
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       ...a,
       ...source,

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 
 import { receiptSigningKeys, receipts } from '../../db/schema/receipts';
+import { newId } from '../../platform/ids';
 
 export type ReceiptRow = typeof receipts.$inferSelect;
 /** A receipt to insert; the database draws its id. */
@@ -40,15 +41,23 @@ export async function insertReceipts(
   rows: readonly NewReceipt[],
   properties: readonly { id: string; name: string; zone: string }[],
   issuedAt: Date,
+  /** the key that signed the rows: published (receipt_signing_keys) by the same statement */
+  signingKey?: { keyId: string; x: string },
 ): Promise<Map<string, string>> {
   const signed = rows.some((r) => r.signature !== null);
+  const publishKey = signingKey
+    ? sql`with published as (insert into receipt_signing_keys (key_id, public_key, first_used_at)
+            values (${signingKey.keyId}, ${signingKey.x}, ${issuedAt.toISOString()}::timestamptz)
+            on conflict do nothing) `
+    : sql``;
   const inserted = await selectRows<{ id: string; number: string }>(
     tx,
-    sql`insert into receipts (id, number, accommodation_id, property_name, zone, report_id, report_kind, guest_count,
+    sql`${publishKey}insert into receipts (id, number, accommodation_id, property_name, zone, report_id, report_kind, guest_count,
                               reported_at, issued_at, payload, key_id, signature)
-        select gen_random_uuid(), x.number, x.accommodation_id, p.name, p.zone, x.report_id, x.report_kind,
+        select x.id, x.number, x.accommodation_id, p.name, p.zone, x.report_id, x.report_kind,
                x.guest_count, x.reported_at, ${issuedAt.toISOString()}::timestamptz, x.payload, x.key_id, x.signature
-        from unnest(${arrayLiteral(rows.map((r) => r.number))}::text[],
+        from unnest(${arrayLiteral(rows.map(() => newId()))}::uuid[],
+                    ${arrayLiteral(rows.map((r) => r.number))}::text[],
                     ${arrayLiteral(rows.map((r) => r.accommodationId))}::uuid[],
                     ${arrayLiteral(rows.map((r) => r.reportId))}::uuid[],
                     ${arrayLiteral(rows.map((r) => r.reportKind))}::text[],
@@ -64,7 +73,7 @@ export async function insertReceipts(
                     }::text[],
                     ${signed ? arrayLiteral(rows.map((r) => r.keyId)) : null}::text[],
                     ${signed ? arrayLiteral(rows.map((r) => r.signature)) : null}::text[])
-             as x(number, accommodation_id, report_id, report_kind, guest_count, reported_at, payload, key_id, signature)
+             as x(id, number, accommodation_id, report_id, report_kind, guest_count, reported_at, payload, key_id, signature)
         join jsonb_to_recordset(${JSON.stringify(properties)}::jsonb) as p(id uuid, name text, zone text)
           on p.id = x.accommodation_id
         on conflict (number) do nothing

@@ -42,6 +42,8 @@ export type IssueReceiptInput = {
   /** when the reported event happened (arrival, departure, …) */
   reportedAt: Date;
   guestCount: number;
+  /** the property's name and village when the caller has just read them (saves reading them again) */
+  property?: { name: string; villageCode: string };
 };
 export type IssuedReceipt = { id: string; number: string };
 
@@ -100,8 +102,12 @@ export async function issueReceipts(tx: Tx, ctx: Ctx, items: readonly IssueRecei
   }
   const issuedAt = ctx.now();
   const properties = new Map<string, { id: string; name: string; zone: IndonesianZone; year: number }>();
-  for (const id of new Set(items.map((i) => i.accommodationId))) {
-    const row = await findAccommodation(tx, id);
+  for (const item of items) {
+    const id = item.accommodationId;
+    if (properties.has(id)) {
+      continue;
+    }
+    const row = item.property ?? (await findAccommodation(tx, id));
     if (!row) {
       throw new AppError('ACCOMMODATION_NOT_FOUND');
     }
@@ -110,9 +116,6 @@ export async function issueReceipts(tx: Tx, ctx: Ctx, items: readonly IssueRecei
   }
   const propertyList = [...properties.values()].map(({ id, name, zone }) => ({ id, name, zone }));
   const signer = items.length <= INLINE_SIGNING_LIMIT ? receiptSignerFor(ctx.config) : undefined;
-  if (signer) {
-    await repo.recordSigningKey(tx, signer.keyId, signer.x, issuedAt);
-  }
   const result: IssuedReceipt[] = new Array(items.length);
   for (let start = 0; start < items.length; start += CHUNK) {
     let pending = items.slice(start, start + CHUNK).map((item, i) => ({ index: start + i, item, number: '' }));
@@ -141,7 +144,7 @@ export async function issueReceipts(tx: Tx, ctx: Ctx, items: readonly IssueRecei
         const payload = payloadText(payloadOf({ ...row, propertyName: property.name, issuedAt }, signer.keyId));
         return { ...row, payload, keyId: signer.keyId, signature: signText(signer, payload) };
       });
-      const inserted = await repo.insertReceipts(tx, rows, propertyList, issuedAt);
+      const inserted = await repo.insertReceipts(tx, rows, propertyList, issuedAt, signer);
       for (const p of pending) {
         const id = inserted.get(p.number);
         if (id) {

@@ -1,7 +1,7 @@
 // Spreadsheet import of the register: upload (the file kept in the database, its header row and mapping detected),
 // dry run, commit — at once for small files, as a background job for large ones — and the rejected rows as a file.
 // Export of the filtered register as CSV or XLSX. One audit row per step of an import, never one per row.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { PersonListItem } from '../../../contracts/persons';
 import type {
   ImportCounts,
@@ -15,6 +15,7 @@ import { requirePermission, type UserActor } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { enqueueJob } from '../../platform/jobs';
 import { listPersonsForExport } from '../persons/persons.service';
 import { detectMapping, missingRequiredFields } from './import-columns';
@@ -101,7 +102,7 @@ export async function uploadImport(ctx: Ctx, file: { fileName: string; bytes: Bu
   const fileHash = createHash('sha256').update(file.bytes).digest('hex');
   const row = await ctx.database.transaction(async (tx) => {
     const inserted = await repo.insertImport(tx, {
-      id: randomUUID(),
+      id: newId(),
       fileName,
       format,
       sizeBytes: file.bytes.length,

@@ -4,10 +4,11 @@
 // person's current address, refuses a guest already checked in at the property, and stores each stay with its
 // check-in report and receipt number. Shared by the single check-in (all or nothing) and the batch (bad rows are
 // set aside, good rows written together).
-import { randomUUID } from 'node:crypto';
+
 import type { CheckedInGuest, PersonLink, RowError, StayChannel } from '../../../contracts/stays';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
+import { newId } from '../../platform/ids';
 import {
   attachImportedFacts,
   findDocumentHoldersBulk,
@@ -241,7 +242,7 @@ export async function writeCheckIns(
 
   phase('guests on file (claims, move to property)');
   // 3. Receipts, stays and their check-in reports.
-  const reportIds = good.map(() => randomUUID());
+  const reportIds = good.map(() => newId());
   const receipts = await assignReceiptNumbers(
     tx,
     ctx,
@@ -250,6 +251,7 @@ export async function writeCheckIns(
       reportId: reportIds[i] as string,
       kind: 'check_in',
       happenedAt: r.arrivedAt,
+      property,
     })),
   );
   phase('receipt numbers');
@@ -258,7 +260,7 @@ export async function writeCheckIns(
   const newStays: repo.NewStay[] = [];
   const newReports: repo.NewReport[] = [];
   good.forEach((row, i) => {
-    const stayId = randomUUID();
+    const stayId = newId();
     const isNew = !holderOf(row);
     const personLink: PersonLink = isNew ? (reviewInline ? 'new' : 'new_pending') : 'linked';
     const { numberNorm: _n, ...guest } = row.guest;

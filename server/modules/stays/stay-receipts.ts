@@ -18,6 +18,8 @@ export type ReceiptRequest = {
    * check-out; an extension, correction or cancellation happens when it is reported.
    */
   happenedAt: Date;
+  /** the property's name and village when the caller has them at hand */
+  property?: { name: string; villageCode: string };
 };
 
 /** The receipt number of one accepted report, in the report's transaction. */
@@ -42,6 +44,7 @@ export async function assignReceiptNumbers(
       reportKind: r.kind,
       reportedAt: r.happenedAt,
       guestCount: 1,
+      ...(r.property ? { property: r.property } : {}),
     })),
   );
 }

@@ -3,11 +3,12 @@
 // the evening (21.00 WIB) of the day; some check-ins come days late, a few check-outs never come (compliance items),
 // and the guests of the last days are staying now (the office's list and map). Written in bulk — receipts through
 // the receipts module, one call per day — because a report at a time through the service would take minutes.
-import { randomUUID } from 'node:crypto';
+
 import { sql } from 'drizzle-orm';
 import { selectRows, type Tx } from '../../db/client';
 import { type GuestSnapshot, stayReports, stays } from '../../db/schema/stays';
 import type { Ctx } from '../../platform/context';
+import { newId } from '../../platform/ids';
 import { demoAccommodations } from '../accommodations/accommodations.demo';
 import { issueReceipts } from '../receipts/receipts.service';
 import { isLateReport } from './stay-rows';
@@ -131,7 +132,7 @@ export async function seedStaysDemo(tx: Tx, ctx: Ctx, opts: { demoId: (key: stri
       const forgotten = left && rng() < 0.02;
       const purpose = pick(rng, purposesOf[a.kind] ?? defaultPurposes);
       const room = a.kind === 'homestay' || a.kind === 'villa' ? null : String(int(rng, 1, 3) * 100 + int(rng, 1, 20));
-      const groupId = size > 1 ? randomUUID() : null;
+      const groupId = size > 1 ? newId() : null;
       const members: Guest[] = [];
       for (let tries = 0; members.length < size && tries < 30; tries++) {
         const g = pick(rng, guests);
@@ -141,7 +142,7 @@ export async function seedStaysDemo(tx: Tx, ctx: Ctx, opts: { demoId: (key: stri
       }
       for (const g of members) {
         g.freeFrom = forgotten ? Number.POSITIVE_INFINITY : left ? checkedOutAt + DAY : Number.POSITIVE_INFINITY;
-        const stayId = randomUUID();
+        const stayId = newId();
         const arrived = new Date(arrivedAt);
         const reportedAt = new Date(checkInReportedAt);
         const isLate = isLateReport(arrived, reportedAt);
@@ -168,7 +169,7 @@ export async function seedStaysDemo(tx: Tx, ctx: Ctx, opts: { demoId: (key: stri
           updatedAt: reportedAt,
         });
         reports.push({
-          id: randomUUID(),
+          id: newId(),
           stayId,
           accommodationId,
           kind: 'check_in',
@@ -188,7 +189,7 @@ export async function seedStaysDemo(tx: Tx, ctx: Ctx, opts: { demoId: (key: stri
           const outReportedAt = new Date(Math.min(wibMidnight(checkedOutAt) + EVENING, now));
           const out = new Date(checkedOutAt);
           reports.push({
-            id: randomUUID(),
+            id: newId(),
             stayId,
             accommodationId,
             kind: 'check_out',

@@ -2,7 +2,7 @@
 // check-in (check-out, extension, correction, cancellation — each its own row, nothing overwritten). Operators act
 // for the properties they run, an API key for its own; the office reads the stays of properties in its scope. Every
 // write and every read of guests' data leaves an audit row in its transaction.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type {
   BatchDetail,
@@ -30,6 +30,7 @@ import { type Actor, hasPermission, isInScope, requirePermission, scopeOf } from
 import { appendAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, type ErrorCode, errorStatus } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { enqueueJob } from '../../platform/jobs';
 import { findAccommodation } from '../accommodations/accommodations.repo';
 import {
@@ -68,7 +69,11 @@ const channelOf = (actor: Actor): StayChannel => (actor.kind === 'accommodation_
 async function reportingProperty(ctx: Ctx, accommodationId: string | undefined): Promise<ReportingProperty> {
   const actor = ctx.actor;
   if (actor.kind === 'accommodation_key') {
-    // A key reports for its own property: one look-up (the same rules as resolveReportingAccommodation).
+    // A key reports for its own property, read (and found verified) with the key at the start of this request.
+    if (actor.property && (accommodationId === undefined || accommodationId === actor.accommodationId)) {
+      return { id: actor.accommodationId, ...actor.property };
+    }
+    // otherwise one look-up (the same rules as resolveReportingAccommodation)
     const row = await findOwnAccommodation(ctx.database.db, actor, accommodationId ?? actor.accommodationId);
     if (row.status !== 'verified') {
       throw new AppError('ACCOMMODATION_NOT_ACTIVE', 'the property is not verified', { status: row.status });
@@ -235,7 +240,7 @@ export async function checkIn(
   if (rejected.size > 0) {
     refuseRows(rejected, pathOf);
   }
-  const groupId = rows.length > 1 && !opts.dryRun ? randomUUID() : null;
+  const groupId = rows.length > 1 && !opts.dryRun ? newId() : null;
   const write = async (tx: Tx): Promise<CheckInResult> => {
     const outcome = await writeCheckIns(tx, ctx, property, rows, {
       channel: channelOf(ctx.actor),
@@ -293,7 +298,7 @@ export async function submitBatch(
   const property = await reportingProperty(ctx, input.accommodationId);
   const reporter = reporterOf(ctx.actor);
   return once(ctx, property.id, opts.idempotencyKey, `batches:${opts.dryRun}`, input, 202, async (tx) => {
-    const batchId = randomUUID();
+    const batchId = newId();
     await repo.insertBatch(tx, {
       id: batchId,
       accommodationId: property.id,
@@ -418,7 +423,7 @@ export async function processBatch(ctx: Ctx, batchId: string): Promise<void> {
             if (!row.groupRef) {
               return null;
             }
-            const id = groups.get(row.groupRef) ?? randomUUID();
+            const id = groups.get(row.groupRef) ?? newId();
             groups.set(row.groupRef, id);
             return id;
           },
@@ -714,7 +719,7 @@ async function reportFollowUp(
     }
     const now = ctx.now();
     const { patch, data, reason } = followUp.apply(stay, now);
-    const reportId = randomUUID();
+    const reportId = newId();
     const { number } = await assignReceiptNumber(tx, ctx, {
       accommodationId: stay.accommodationId,
       reportId,
