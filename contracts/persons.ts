@@ -509,7 +509,14 @@ export const personListItem = z.object({
   updatedAt: z.string(),
 });
 export type PersonListItem = z.infer<typeof personListItem>;
-export const personPage = pageOf(personListItem);
+export const personPage = pageOf(personListItem).extend({
+  capped: z
+    .boolean()
+    .optional()
+    .describe(
+      'set when the list was searched with q: true when more persons match than the list holds (at most 500, and at most 50 holders of one identical name), so total is a lower bound — narrow the search with filters',
+    ),
+});
 
 export const personViewer = z.object({
   at: z.string(),

@@ -520,8 +520,9 @@ function report(results: RunResult[], pgVersion: string | null): string {
       'document look-up p95 ≤ 5 ms (1,000,000 persons on PostgreSQL; the same reported on PGlite with 100,000).',
     '',
     'What is timed: `searchRegister` — what `GET /api/v1/persons?q=…` runs before presenting the page: catch-up of the ' +
-      'in-memory name index, ranking of written names in memory, then persons (national scope, no other filter), ' +
-      'best name per person, total and the first page of 10 in one SQL statement. One query at a time, after 50 ' +
+      'in-memory name index, ranking of written names in memory, then the holders of the ranked names in SQL ' +
+      '(national scope, no other filter; in rounds until 500 persons are listed), ordered, and the first page of 10. ' +
+      'One query at a time, after 50 ' +
       'warm-up queries. A hit: the person, or a person with exactly the same normalised name (the register holds ' +
       'the same "WANG WEI" thousands of times, and nothing in a name query can tell them apart), is in the first 10.',
     '',

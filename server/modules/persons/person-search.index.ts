@@ -2,9 +2,10 @@
 // look-ups (equal, one edit, known romanisation variant, phonetic key, trigrams, typed partly) and the ranking of
 // names for a query. Pure data structure: person-search.repo.ts fills it from the database and keeps it in step; persons, filters and scope stay
 // in SQL. A million persons' names (244,000 distinct in the benchmark) take about 100 MB of heap.
-import { variantSpellings } from './person-name-variants';
+import { nameVariantsOf, variantSpellings } from './person-name-variants';
 import { joinedPairs, phoneticKey } from './person-names';
 import {
+  editDistanceUpTo2,
   maxQueryWords,
   minTokenScore,
   type QueryPlan,
@@ -12,6 +13,7 @@ import {
   scoredWord,
   scoreTokenWith,
   trigramSimilarity,
+  typoVariantScore,
 } from './person-search';
 
 /** A growable Int32 list: large indexes without the per-element cost of JS arrays. */
@@ -71,17 +73,25 @@ export function oneEditAway(word: string): string[] {
   return [...out];
 }
 
+/** Query words up to this long are also compared with the words two typos away (longer ones find them by trigrams). */
+const maxTwoTypoLength = 6;
 /** Tokens a query word may be, scored, at most this many per word: the best ones (equal, one edit) always stay. */
 const maxCandidatesPerUnit = 64;
 /** pg_trgm's default similarity threshold for the trigram arm; lower for long words, where two typos ("benamni" for
  * "benjamin") leave fewer shared trigrams than that and the edit distance decides. */
 const minTrigramSimilarity = 0.3;
 const minLongTrigramSimilarity = 0.2;
+/** What a query word split into two name words written apart or in the other order scores ("hassanmohd" for MOHD
+ * AHMAD BIN HASSAN): a spacing slip and a word moved, below the words run together in the name's order (1). */
+const splitScore = 0.95;
 /** What a typo costs on top when the match also needed words run together or split. */
 const pairTypoCost = 0.1;
 /** What a name pays per word it has beyond the query's or lacks: more than a typo or known variant costs a query of
  * two words (0.04), so that "wong jun" is WANG JUN before WONG JUN HAO (0.03 until 2026-11-28). */
 const wordCountCost = 0.05;
+/** What words run together on one side and apart on the other cost, once per place ("kim minsoe" is KIM MINSEO
+ * before KIM MIN SEO): far less than a word more or less. */
+const joinCost = 0.01;
 /** How far below the best match a name may score and still be listed. */
 const maxBelowBest = 0.3;
 /** How many of the best names are scored again word by word (matchOneToOne). */
@@ -119,8 +129,13 @@ export class NameIndex {
   private readonly tokenPhonetic: string[] = [];
   /** whether the token is found by trigrams and phonetic key too (a word of some name, not only a joined pair) */
   private readonly fuzzy: boolean[] = [];
+  /** whether the token is two words of some name run together ("abdulrahman"): a query word matching it stands for
+   * two name words */
+  private readonly joined: boolean[] = [];
   /** per token: the slots of the names holding it */
   private readonly postings: IntList[] = [];
+  /** Latin words by first letter and length, for the two-typo look-up of short words */
+  private readonly byStart = new Map<string, number[]>();
   private readonly byPhonetic = new Map<string, number[]>();
   private readonly byTrigram = new Map<string, number[]>();
   /** per name slot: its name_keys id and word count */
@@ -134,6 +149,9 @@ export class NameIndex {
   private trigramEpoch = 0;
   private tokenMark = new Uint32Array(0);
   private tokenCount = new Uint16Array(0);
+  /** per name slot: the query units that may let one name word stand for two query words or the reverse */
+  private joins = new Uint32Array(0);
+  private splitMark = new Uint32Array(0);
 
   get size(): number {
     return this.keyIds.length;
@@ -155,7 +173,11 @@ export class NameIndex {
     const pairs = new Set(joinedPairs(words));
     for (const token of new Set(tokens)) {
       const isWord = !pairs.has(token) || words.includes(token);
-      (this.postings[this.tokenOf(token, isWord)] as IntList).push(slot);
+      const id = this.tokenOf(token, isWord);
+      if (pairs.has(token)) {
+        this.joined[id] = true;
+      }
+      (this.postings[id] as IntList).push(slot);
     }
   }
 
@@ -173,6 +195,7 @@ export class NameIndex {
       this.tokenLength.push(Array.from(token).length);
       this.tokenTrigrams.push(0);
       this.fuzzy.push(false);
+      this.joined.push(false);
     }
     if (isWord && !this.fuzzy[id]) {
       this.fuzzy[id] = true;
@@ -182,6 +205,15 @@ export class NameIndex {
         sameKey.push(id);
       } else {
         this.byPhonetic.set(key, [id]);
+      }
+      if (latinWord.test(token) && token.length <= maxTwoTypoLength + 2) {
+        const start = `${token[0]}${token.length}`;
+        const same = this.byStart.get(start);
+        if (same) {
+          same.push(id);
+        } else {
+          this.byStart.set(start, [id]);
+        }
       }
       const grams = wordTrigrams(token);
       this.tokenTrigrams[id] = grams.length;
@@ -209,7 +241,8 @@ export class NameIndex {
       // an initial, or a letter of a document number typed in groups: one edit away is every short token
       return exact === undefined ? [] : [{ token: exact, score: 1 }];
     }
-    for (const variant of oneEditAway(unit.text)) {
+    const edits = oneEditAway(unit.text);
+    for (const variant of edits) {
       const id = this.tokenIds.get(variant);
       if (id !== undefined) {
         found.add(id);
@@ -222,13 +255,29 @@ export class NameIndex {
         found.add(id);
       }
     }
+    const isPair = unit.positions[0] !== unit.positions[1];
+    // a known spelling of the word with one typo put right ("uthamn": UTHMAN, a spelling of USMAN)
+    const typoSpellings = new Map<number, number>();
+    if (!isPair && word.length >= 4 && latinWord.test(unit.text)) {
+      for (const edit of edits) {
+        for (const variant of nameVariantsOf(edit)) {
+          const id = this.tokenIds.get(variant);
+          if (id !== undefined && variant !== unit.text && !spellings.has(variant)) {
+            found.add(id);
+            typoSpellings.set(id, Math.max(typoSpellings.get(id) ?? 0, typoVariantScore(word, edit, variant)));
+          }
+        }
+      }
+    }
     if (unit.phonetic) {
       for (const id of this.byPhonetic.get(unit.phonetic) ?? []) {
         found.add(id);
       }
     }
+    if (!isPair) {
+      this.addTwoTypoCandidates(unit.text, word.length, found);
+    }
     const grams = word.length >= 3 ? this.addTrigramCandidates(unit.text, word.length, found) : 0;
-    const isPair = unit.positions[0] !== unit.positions[1];
     const scored: { token: number; score: number }[] = [];
     for (const id of found) {
       const token = this.tokenText[id] as string;
@@ -239,12 +288,9 @@ export class NameIndex {
             ? (this.tokenCount[id] as number) /
               (grams + (this.tokenTrigrams[id] as number) - (this.tokenCount[id] as number))
             : 0;
-      let score = scoreTokenWith(
-        word,
-        token,
-        this.tokenLength[id] as number,
-        this.tokenPhonetic[id] as string,
-        similarity,
+      let score = Math.max(
+        scoreTokenWith(word, token, this.tokenLength[id] as number, this.tokenPhonetic[id] as string, similarity),
+        typoSpellings.get(id) ?? 0,
       );
       if (score < 1 && (isPair || !this.fuzzy[id]) && !spellings.has(token)) {
         // two query words run together, or one query word against two run together, and a typo besides (a known
@@ -257,6 +303,26 @@ export class NameIndex {
     }
     scored.sort((a, b) => b.score - a.score || a.token - b.token);
     return scored.slice(0, maxCandidatesPerUnit);
+  }
+
+  /** Words two typos away from a short word ("ckng" for CHING), which share too few trigrams with it to be found by
+   * them: the words of about its length with the same first letter — the letter least often mistyped — compared
+   * one by one. Two typos in a word of four letters or less leave too little of it to tell (scoreTokenWith gives
+   * them nothing), so the pair must reach five letters. */
+  private addTwoTypoCandidates(word: string, length: number, found: Set<number>): void {
+    if (length < 3 || length > maxTwoTypoLength || !latinWord.test(word)) {
+      return;
+    }
+    for (let other = Math.max(2, length - 2); other <= length + 2; other += 1) {
+      if (Math.max(length, other) < 5) {
+        continue;
+      }
+      for (const id of this.byStart.get(`${word[0]}${other}`) ?? []) {
+        if (!found.has(id) && editDistanceUpTo2(word, this.tokenText[id] as string) <= 2) {
+          found.add(id);
+        }
+      }
+    }
   }
 
   /** Trigram-similar tokens (two or more typos in a longer word) and tokens that start with the word (typed partly). */
@@ -296,11 +362,54 @@ export class NameIndex {
   }
 
   /**
+   * A query word that is two name words run together in another order than the name's ("hassanmohd" for MOHD AHMAD
+   * BIN HASSAN: the name's joined neighbours are "mohdahmad", "ahmadbin", "binhassan"): every cut of the word into two
+   * words of some name, each of two letters or more. Only for a word that is no token of its own.
+   */
+  private splitsOf(unit: QueryUnit): [number, number][] {
+    const text = unit.text;
+    if (unit.positions[0] !== unit.positions[1] || text.length < 4 || this.tokenIds.has(text)) {
+      return [];
+    }
+    const splits: [number, number][] = [];
+    for (let cut = 2; cut <= text.length - 2; cut += 1) {
+      const a = this.tokenIds.get(text.slice(0, cut));
+      const b = this.tokenIds.get(text.slice(cut));
+      if (a !== undefined && b !== undefined && this.fuzzy[a] && this.fuzzy[b]) {
+        splits.push([a, b]);
+      }
+    }
+    return splits;
+  }
+
+  /** The name slots holding both tokens (a split query word). */
+  private bothOf(a: number, b: number): IntList {
+    const [small, large] = [this.postings[a] as IntList, this.postings[b] as IntList].sort(
+      (x, y) => x.length - y.length,
+    ) as [IntList, IntList];
+    if (this.splitMark.length < this.keyIds.length) {
+      this.splitMark = new Uint32Array(Math.max(1024, this.keyIds.length * 2));
+    }
+    this.epoch += 1;
+    for (let i = 0; i < small.length; i += 1) {
+      this.splitMark[small.data[i] as number] = this.epoch;
+    }
+    const both = new IntList(16);
+    for (let i = 0; i < large.length; i += 1) {
+      const slot = large.data[i] as number;
+      if (this.splitMark[slot] === this.epoch) {
+        both.push(slot);
+      }
+    }
+    return both;
+  }
+
+  /**
    * Ranks the written names by how well they cover the query: for each query position the best token match (a pair
-   * unit — two query words joined — covers both positions), summed and divided by the number of positions, less
-   * wordCountCost (0.05) for every word the name has beyond the query's or lacks (one name word standing for two
-   * query words). The best `limit` names scoring at least `minScore` and no
-   * more than 0.3 below the best one.
+   * unit — two query words joined — covers both positions; a query word split into two name words covers its own),
+   * summed and divided by the number of positions, less wordCountCost (0.05) for every word the name has beyond the
+   * query's or lacks (words run together or split counted as written on the name's side: an upper bound of the
+   * one-to-one score). The best `limit` names scoring at least `minScore` and no more than 0.3 below the best one.
    */
   rank(plan: QueryPlan, minScore: number, limit = maxRankedNames): RankedName[] {
     const n = plan.positions;
@@ -313,31 +422,48 @@ export class NameIndex {
       const capacity = Math.max(1024, slots * 2);
       this.mark = new Uint32Array(capacity);
       this.coverage = new Float32Array(capacity * width);
+      this.joins = new Uint32Array(capacity);
+    }
+    const unitCandidates = plan.units.map((unit) => this.candidates(unit));
+    const unitScores = unitCandidates.map((c) => new Map(c.map((x) => [x.token, x.score])));
+    const splits = plan.units.map((unit) => this.splitsOf(unit));
+    // What reaches names: each unit's candidate tokens, and each split's names holding both words. A bit per unit
+    // marks the names where it may join or split words (for the word-count bound).
+    type Source = { unit: number; lists: { list: IntList; score: number; joins: boolean }[]; volume: number };
+    const sources: Source[] = [];
+    for (const [u, unit] of plan.units.entries()) {
+      const isPair = unit.positions[0] !== unit.positions[1];
+      const lists = (unitCandidates[u] ?? []).map(({ token, score }) => ({
+        list: this.postings[token] as IntList,
+        score,
+        joins: isPair || (this.joined[token] as boolean),
+      }));
+      for (const [a, b] of splits[u] ?? []) {
+        lists.push({ list: this.bothOf(a, b), score: splitScore, joins: true });
+      }
+      sources.push({ unit: u, lists, volume: lists.reduce((sum, x) => sum + x.list.length, 0) });
     }
     this.epoch += 1;
     const epoch = this.epoch;
     const touched = new IntList(4096);
-    const unitCandidates = plan.units.map((unit) => this.candidates(unit));
-    const unitScores = unitCandidates.map((c) => new Map(c.map((x) => [x.token, x.score])));
     // Rarest units first. A name first reached by the commonest units ("muhammad", "bin") could only match the
     // positions those cover: when they are too few to reach minScore, those units only add to names already reached.
-    const volume = unitCandidates.map((c) => c.reduce((sum, x) => sum + (this.postings[x.token] as IntList).length, 0));
-    const byVolume = plan.units.map((_, u) => u).sort((a, b) => (volume[a] as number) - (volume[b] as number));
+    const byVolume = sources.sort((a, b) => a.volume - b.volume);
     const reachable = byVolume.map((_, k) => {
       const covered = new Set<number>();
-      for (const u of byVolume.slice(k)) {
-        const [from, to] = (plan.units[u] as QueryUnit).positions;
+      for (const s of byVolume.slice(k)) {
+        const [from, to] = (plan.units[s.unit] as QueryUnit).positions;
         for (let p = from; p <= to; p += 1) {
           covered.add(p);
         }
       }
       return covered.size;
     });
-    for (const [k, u] of byVolume.entries()) {
-      const [from, to] = (plan.units[u] as QueryUnit).positions;
+    for (const [k, source] of byVolume.entries()) {
+      const [from, to] = (plan.units[source.unit] as QueryUnit).positions;
+      const bit = 1 << source.unit;
       const mayReach = (reachable[k] as number) / n >= minScore - 0.0000001;
-      for (const { token, score } of unitCandidates[u] ?? []) {
-        const list = this.postings[token] as IntList;
+      for (const { list, score, joins } of source.lists) {
         const data = list.data;
         for (let i = 0; i < list.length; i += 1) {
           const slot = data[i] as number;
@@ -348,7 +474,11 @@ export class NameIndex {
             }
             this.mark[slot] = epoch;
             this.coverage.fill(0, base, base + width);
+            this.joins[slot] = 0;
             touched.push(slot);
+          }
+          if (joins) {
+            this.joins[slot] = (this.joins[slot] as number) | bit;
           }
           for (let p = from - 1; p < to; p += 1) {
             if ((this.coverage[base + p] as number) < score) {
@@ -369,8 +499,11 @@ export class NameIndex {
       for (let p = 0; p < n; p += 1) {
         sum += this.coverage[base + p] as number;
       }
-      const score =
-        Math.round((sum / n - wordCountCost * Math.abs((this.keyWords.data[slot] as number) - n)) * 1000) / 1000;
+      const extraWords = Math.max(
+        0,
+        Math.abs((this.keyWords.data[slot] as number) - n) - bitCount(this.joins[slot] as number),
+      );
+      const score = Math.round((sum / n - wordCountCost * extraWords) * 1000) / 1000;
       scores[i] = score;
       if (score >= minScore) {
         const bucket = Math.min(1001, Math.max(0, Math.round(score * 1000)));
@@ -409,12 +542,16 @@ export class NameIndex {
     // The coverage score is never below the one-to-one score: rescoring goes on past the first 100 while the next
     // name's coverage could still beat the 20th best score found (many names of the same words — "muhammad ahmad bin
     // …" — tie on coverage), up to maxRescored.
+    const splitsAt: [number, number][][] = Array.from({ length: n }, () => []);
+    for (const [u, unit] of plan.units.entries()) {
+      splitsAt[unit.positions[0] - 1]?.push(...(splits[u] ?? []));
+    }
     const found: number[] = [];
     for (const [k, r] of ranked.entries()) {
       if (k >= maxRescored || (k >= rescored && r.score <= (found[stableTop - 1] ?? 0))) {
         break;
       }
-      const exact = this.matchOneToOne(plan, unitScores, r.slot);
+      const exact = this.matchOneToOne(plan, unitScores, splitsAt, r.slot);
       if (exact !== null) {
         r.score = exact.score;
         r.inOrder = exact.inOrder;
@@ -430,15 +567,18 @@ export class NameIndex {
   }
 
   /**
-   * The name's score with each query word matched to at most one of its words (or two query words run together to
-   * one, or one query word to two run together), the best such matching found by trying them all (names have a
-   * handful of words): the sum of the matches over the query's words, less wordCountCost per word of difference in length;
-   * and whether the matched words keep the name's order or rotate it ("WEI ZHANG" for "ZHANG WEI", not a shuffle).
-   * Null for names with a written form of their own (another script), which keep their coverage score.
+   * The name's score with each query word matched to at most one of its words — or two query words run together to
+   * one, or one query word to two (run together on the name, or in another order: a split) — the best such matching
+   * found by trying them all (names have a handful of words): the sum of the matches over the query's words, less
+   * wordCountCost for each name word left unmatched beyond the query words left unmatched (or the reverse), words run
+   * together or split counted as the name writes them; and whether the matched words keep the name's order or rotate
+   * it ("WEI ZHANG" for "ZHANG WEI", not a shuffle). Null for names with a written form of their own (another script),
+   * which keep their coverage score.
    */
   private matchOneToOne(
     plan: QueryPlan,
     unitScores: readonly Map<number, number>[],
+    splitsAt: readonly (readonly [number, number])[][],
     slot: number,
   ): { score: number; inOrder: boolean } | null {
     const tokens = (this.keyText[slot] as string).split(' ');
@@ -484,48 +624,60 @@ export class NameIndex {
       }
     }
     const n = plan.positions;
-    const wordUnit: (Map<number, number> | undefined)[] = [];
-    const pairUnit: (Map<number, number> | undefined)[] = [];
-    for (const [u, unit] of plan.units.entries()) {
-      (unit.positions[0] === unit.positions[1] ? wordUnit : pairUnit)[unit.positions[0] - 1] = unitScores[u];
-    }
     const id = (t: string) => this.tokenIds.get(t) ?? -1;
     const wordIds = words.map(id);
-    const pairList = [...pairs.entries()].map(([t, [a, b]]) => ({ id: id(t), mask: (1 << a) | (1 << b), a, b }));
-    // best[i][mask]: the best sum from query word i on, with the name words in mask taken
+    // What each query position may match: a name word, two name words (joined on the name, or split from the query
+    // word), or — for two query words run together — one name word. `words` is how many query positions it takes.
+    type Option = { span: 1 | 2; mask: number; score: number; order: number[] };
+    const options: Option[][] = Array.from({ length: n }, () => []);
+    for (const [u, unit] of plan.units.entries()) {
+      const scores = unitScores[u] as Map<number, number>;
+      const at = unit.positions[0] - 1;
+      const into = options[at] as Option[];
+      if (unit.positions[0] !== unit.positions[1]) {
+        for (const [w, wordId] of wordIds.entries()) {
+          const s = scores.get(wordId);
+          if (s !== undefined && at + 1 < n) {
+            into.push({ span: 2, mask: 1 << w, score: 2 * s, order: [w] });
+          }
+        }
+        continue;
+      }
+      for (const [w, wordId] of wordIds.entries()) {
+        const s = scores.get(wordId);
+        if (s !== undefined) {
+          into.push({ span: 1, mask: 1 << w, score: s, order: [w] });
+        }
+      }
+      for (const [token, [a, b]] of pairs) {
+        const s = scores.get(id(token));
+        if (s !== undefined) {
+          into.push({ span: 1, mask: (1 << a) | (1 << b), score: s, order: [a, b] });
+        }
+      }
+      for (const [ta, tb] of splitsAt[at] ?? []) {
+        const a = wordIds.indexOf(ta);
+        const b = wordIds.findIndex((x, w) => x === tb && w !== a);
+        if (a >= 0 && b >= 0) {
+          into.push({ span: 1, mask: (1 << a) | (1 << b), score: splitScore, order: [a, b] });
+        }
+      }
+    }
+    // best[i][mask]: the best sum from query position i on, with the name words in mask taken
     const size = 1 << words.length;
     const best = new Float64Array((n + 1) * size);
     const choice = new Int32Array((n + 1) * size).fill(-1);
     for (let i = n - 1; i >= 0; i -= 1) {
+      const here = options[i] as Option[];
       for (let mask = 0; mask < size; mask += 1) {
         let top = best[(i + 1) * size + mask] as number;
         let pick = -1;
-        const wu = wordUnit[i];
-        for (let w = 0; w < words.length && wu; w += 1) {
-          if (!(mask & (1 << w))) {
-            const s = (wu.get(wordIds[w] as number) ?? 0) + (best[(i + 1) * size + (mask | (1 << w))] as number);
+        for (const [k, o] of here.entries()) {
+          if (!(mask & o.mask)) {
+            const s = o.score + (best[(i + o.span) * size + (mask | o.mask)] as number);
             if (s > top) {
               top = s;
-              pick = w;
-            }
-          }
-        }
-        for (const [k, pair] of pairList.entries()) {
-          if (wu && !(mask & pair.mask)) {
-            const s = (wu.get(pair.id) ?? 0) + (best[(i + 1) * size + (mask | pair.mask)] as number);
-            if (s > top) {
-              top = s;
-              pick = 100 + k;
-            }
-          }
-        }
-        const pu = pairUnit[i];
-        for (let w = 0; w < words.length && pu && i + 1 < n; w += 1) {
-          if (!(mask & (1 << w))) {
-            const s = 2 * (pu.get(wordIds[w] as number) ?? 0) + (best[(i + 2) * size + (mask | (1 << w))] as number);
-            if (s > top) {
-              top = s;
-              pick = 200 + w;
+              pick = k;
             }
           }
         }
@@ -533,25 +685,31 @@ export class NameIndex {
         choice[i * size + mask] = pick;
       }
     }
-    // the name words in the order the query matched them
+    // the name words in the order the query matched them, and how many words each side left unmatched
     const order: number[] = [];
-    for (let i = 0, mask = 0; i < n; ) {
+    let mask = 0;
+    let queryLeft = 0;
+    for (let i = 0; i < n; ) {
       const pick = choice[i * size + mask] as number;
-      if (pick < 0) {
-        i += 1;
-      } else if (pick < 100) {
-        order.push(pick);
-        mask |= 1 << pick;
-        i += 1;
-      } else if (pick < 200) {
-        const pair = pairList[pick - 100] as { mask: number; a: number; b: number };
-        order.push(pair.a, pair.b);
-        mask |= pair.mask;
+      const o = (options[i] as Option[])[pick];
+      if (o === undefined) {
+        queryLeft += 1;
         i += 1;
       } else {
-        order.push(pick - 200);
-        mask |= 1 << (pick - 200);
-        i += 2;
+        order.push(...o.order);
+        mask |= o.mask;
+        i += o.span;
+      }
+    }
+    let joins = 0;
+    for (let i = 0, m = 0; i < n; ) {
+      const o = (options[i] as Option[])[choice[i * size + m] as number];
+      if (o === undefined) {
+        i += 1;
+      } else {
+        joins += o.span === 2 || o.order.length === 2 ? 1 : 0;
+        m |= o.mask;
+        i += o.span;
       }
     }
     let descents = 0;
@@ -561,7 +719,14 @@ export class NameIndex {
       }
     }
     const inOrder = descents === 0 || (descents === 1 && (order.at(-1) as number) < (order[0] as number));
-    const score = (best[0] as number) / n - wordCountCost * Math.abs((this.keyWords.data[slot] as number) - n);
+    const nameLeft = wordCount - bitCount(mask);
+    const score = (best[0] as number) / n - wordCountCost * Math.abs(nameLeft - queryLeft) - joinCost * joins;
     return { score: Math.round(score * 1000) / 1000, inOrder };
   }
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -133,6 +133,13 @@ const perName = 50;
 const maxListed = 500;
 /** Ranked names read in the first round trip: they hold most lists whole. */
 const firstRound = 16;
+/** Holders of one name listed before the next name shown with the same score: the rest follow the names of that
+ * score. */
+const crowdedHolders = 3;
+
+/** A search hit, with what the whole list knows: how many persons it holds (`total`, at most 500) and whether more
+ * match than it lists (`capped`: beyond 500 persons, or more than 50 holders of one name). */
+export type RegisterHit = repo.SearchHit & { capped: boolean };
 
 /**
  * Name search, document and permit numbers in one ranked list: the query planned into words and joined pairs,
@@ -141,8 +148,11 @@ const firstRound = 16;
  * (to a thousandth, as ranked: the small differences — first letter kept, likelier typo — decide), between equal
  * scores the name whose words the query keeps in order or rotated, then the name borne by more of the persons found
  * (a typo is likelier to be of the common name: "zhng jing" is more often ZHANG JING than ZHONG JING), then person
- * order. `db` is the caller's transaction
- * or `database`'s handle; the index belongs to `database`.
+ * order. Names shown with the same score (to a hundredth) are about as likely as each other ("zho li": ZHAO LI,
+ * ZHOU LI, LI ZHUO), and persons of one name cannot be told apart by the name: the first three holders of each such
+ * name are listed before the rest of any, so that 50 ZHAO LI do not hide every ZHOU LI on the first page; the list
+ * stays in the order of the scores shown. `db` is the caller's transaction or `database`'s handle; the index
+ * belongs to `database`.
  */
 export async function searchRegister(
   database: Database,
@@ -151,10 +161,11 @@ export async function searchRegister(
   filter: repo.PersonFilter,
   page: repo.Page,
   minScore: number,
-): Promise<repo.SearchHit[]> {
+): Promise<RegisterHit[]> {
   const plan = planQuery(q);
   const listed: Omit<repo.SearchHit, 'total'>[] = [];
   const seen = new Set<string>();
+  let capped = false;
   if (plan.number) {
     for (const h of await repo.findNumberHolders(db, plan.number, filter)) {
       if (!seen.has(h.person_id)) {
@@ -164,29 +175,38 @@ export async function searchRegister(
     }
   }
   if (plan.positions > 0) {
-    const names = (await nameIndexOf(database, db)).rank(plan, minScore);
+    // one name more than listed tells whether the names went on
+    const ranked = (await nameIndexOf(database, db)).rank(plan, minScore, maxRankedNames + 1);
+    const names = ranked.slice(0, maxRankedNames);
     const holders = names.map(() => [] as { personId: string; personNameId: string }[]);
     // Read in rounds, each sized from the holders per name seen so far, until the list is full: a common name's
-    // neighbours can hold thousands of persons, and reading them all to show ten would be the whole cost.
+    // neighbours can hold thousands of persons, and reading them all to show ten would be the whole cost. One holder
+    // more than listed per name tells whether it had more.
     let found = 0;
     let from = 0;
     let size = firstRound;
     while (from < names.length && found < maxListed) {
       const round = names.slice(from, from + size);
-      let rows = 0;
       for (const row of await repo.findNameHolders(
         db,
         round.map((n) => n.keyId),
         filter,
-        perName,
+        perName + 1,
       )) {
-        holders[from + row.ord - 1]?.push({ personId: row.person_id, personNameId: row.person_name_id });
-        rows += 1;
+        const of = holders[from + row.ord - 1];
+        if (of && of.length < perName) {
+          of.push({ personId: row.person_id, personNameId: row.person_name_id });
+          found += 1;
+        } else {
+          capped = true;
+        }
       }
-      found += rows;
       from += round.length;
       const perKey = Math.max(found / from, 1);
       size = Math.min(maxRankedNames, Math.max(firstRound, Math.ceil((maxListed - found) / perKey)));
+    }
+    if (from < names.length || ranked.length > maxRankedNames) {
+      capped = true;
     }
     // Between equal scores (to a thousandth; shown to a hundredth) the name typed in its order (or rotated), then
     // the one more of the persons found bear, comes first.
@@ -206,8 +226,8 @@ export async function searchRegister(
           b.holders.length - a.holders.length ||
           a.i - b.i,
       );
-    for (const n of order) {
-      for (const h of n.holders) {
+    const list = (n: (typeof order)[number], start: number, end: number) => {
+      for (const h of n.holders.slice(start, end)) {
         if (!seen.has(h.personId)) {
           seen.add(h.personId);
           listed.push({
@@ -219,8 +239,26 @@ export async function searchRegister(
           });
         }
       }
+    };
+    for (let start = 0; start < order.length; ) {
+      const shown = (order[start] as (typeof order)[number]).score;
+      let end = start + 1;
+      while (end < order.length && (order[end] as (typeof order)[number]).score === shown) {
+        end += 1;
+      }
+      const band = order.slice(start, end);
+      for (const n of band) {
+        list(n, 0, crowdedHolders);
+      }
+      for (const n of band) {
+        list(n, crowdedHolders, perName);
+      }
+      start = end;
     }
   }
+  if (listed.length > maxListed) {
+    capped = true;
+  }
   const total = Math.min(listed.length, maxListed);
-  return listed.slice(page.offset, Math.min(page.offset + page.limit, total)).map((h) => ({ ...h, total }));
+  return listed.slice(page.offset, Math.min(page.offset + page.limit, total)).map((h) => ({ ...h, total, capped }));
 }

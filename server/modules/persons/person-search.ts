@@ -247,6 +247,20 @@ export function scoreTokenWith(
   return score;
 }
 
+/** What a known spelling of the word with one typo put right scores ("uthamn" for USMAN, through UTHMAN): the typo's
+ * score less what the variant costs, below either alone and above two typos in a long word. */
+export function typoVariantScore(word: ScoredWord, corrected: string, variant: string): number {
+  const typo = scoreTokenWith(
+    word,
+    corrected,
+    Array.from(corrected).length,
+    phoneticKey(corrected),
+    trigramSimilarity(word.text, corrected),
+  );
+  const spelling = corrected[0] === variant[0] ? variantScore : variantScore - firstLetterCost;
+  return typo - (1 - spelling);
+}
+
 /** scoreTokenWith for two bare words. */
 export function scoreToken(query: string, token: string): number {
   return scoreTokenWith(

@@ -45,7 +45,11 @@ describe('scope', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('PERSON_NOT_FOUND');
     }
-    expect((await jakartaMember.api.get('/api/v1/persons?q=tan%20kah%20wai')).json()).toEqual({ items: [], total: 0 });
+    expect((await jakartaMember.api.get('/api/v1/persons?q=tan%20kah%20wai')).json()).toEqual({
+      items: [],
+      total: 0,
+      capped: false,
+    });
     expect((await jakartaMember.api.get('/api/v1/persons')).json().total).toBe(0);
     expect((await office.api.get(url)).json().notes).toBeNull();
   });

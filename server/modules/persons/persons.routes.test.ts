@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/client';
+import { personNames, persons } from '../../db/schema/register';
 import { buildAgency, createTestEnv, type TestEnv } from '../../test/harness';
 import { type Client, injectionTexts, signInAs, signInMuaraEnimAdmin } from '../orgs/orgs.test-support';
+import { searchNameOf } from './person-names';
+import { ensureNameKeys } from './persons.repo';
 import { buildPerson, buildSponsor, PAGAR_ALAM_VILLAGE, passportMrz } from './persons.test-support';
 
 let env: TestEnv;
@@ -34,8 +38,9 @@ async function counts() {
   };
 }
 
-const today = new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Dates as the persons' zone counts them (Sumatra: WIB, UTC+7): from 17:00 UTC on, the UTC date is a day behind.
+const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+const today = inDays(0);
 
 describe('recording a foreigner', () => {
   it('records a person from a passport MRZ with permit, address and a new sponsor, and shows the person page', async () => {
@@ -582,5 +587,51 @@ describe('code tables of the register', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().status).toMatchObject({ code: 'overstay' });
+  });
+});
+
+describe('a search that matches more than the list holds', () => {
+  /** Holders of one name, written straight to the tables (fifty through the API would take a while). */
+  async function addHolders(surname: string, givenNames: string, nationality: string, n: number) {
+    const name = { surname, givenNames, fullName: null };
+    const [keyId] = await ensureNameKeys(env.database.db, [name]);
+    const ids = Array.from({ length: n }, () => randomUUID());
+    await env.database.db
+      .insert(persons)
+      .values(ids.map((id) => ({ id, surname, givenNames, nationality, regionCode: PAGAR_ALAM_VILLAGE })));
+    await env.database.db.insert(personNames).values(
+      ids.map((personId) => ({
+        id: randomUUID(),
+        personId,
+        kind: 'primary' as const,
+        surname,
+        givenNames,
+        searchName: searchNameOf(surname, givenNames),
+        nameKeyId: keyId as number,
+        sourceKind: 'import' as const,
+      })),
+    );
+  }
+
+  it('says the list is capped when one name has more holders than it lists, and not once a filter narrows them', async () => {
+    await addHolders('OKONKWO', 'CHIAMAKA', 'MYS', 40);
+    await addHolders('OKONKWO', 'CHIAMAKA', 'CHN', 20);
+    const all = (await api.get(`/api/v1/persons?q=${encodeURIComponent('okonkwo chiamaka')}&limit=10`)).json();
+    expect(all).toMatchObject({ total: 50, capped: true });
+    expect(all.items).toHaveLength(10);
+    const narrowed = (
+      await api.get(`/api/v1/persons?q=${encodeURIComponent('okonkwo chiamaka')}&nationality=CHN&limit=10`)
+    ).json();
+    expect(narrowed).toMatchObject({ total: 20, capped: false });
+    const one = await buildPerson(env, {
+      surname: 'ADEBAYO',
+      givenNames: 'TEMITOPE',
+      address: { regionCode: PAGAR_ALAM_VILLAGE },
+    });
+    const single = (await api.get(`/api/v1/persons?q=${encodeURIComponent('adebayo temitope')}`)).json();
+    expect(single).toMatchObject({ total: 1, capped: false });
+    expect(single.items[0].id).toBe(one.id);
+    // a list without a search counts every person: no flag
+    expect((await api.get('/api/v1/persons?limit=1')).json()).not.toHaveProperty('capped');
   });
 });

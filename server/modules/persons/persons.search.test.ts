@@ -17,7 +17,8 @@ import { buildPerson, buildSponsor, PAGAR_ALAM_VILLAGE } from './persons.test-su
 let env: TestEnv;
 let api: Client;
 const ids: Record<string, string> = {};
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Dates as the persons' zone counts them (Sumatra: WIB, UTC+7): from 17:00 UTC on, the UTC date is a day behind.
+const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 let sponsorId: string;
 
 type Item = {
@@ -314,7 +315,7 @@ describe('scope', () => {
     const member = await signInAs(env, 'agency_member', { agencyId: jakarta.id });
     for (const q of ['zhang wei', 'E12345678', '2C21AB1234-XY', 'mohammed abdullah']) {
       const res = await member.api.get(`/api/v1/persons?q=${encodeURIComponent(q)}`);
-      expect(res.json(), q).toEqual({ items: [], total: 0 });
+      expect(res.json(), q).toEqual({ items: [], total: 0, capped: false });
     }
     const inJakarta = await buildPerson(env, { surname: 'ZHANG', givenNames: 'WEI', address: { regionCode: '31.73' } });
     const res = await member.api.get('/api/v1/persons?q=zhang%20wie');
@@ -389,5 +390,33 @@ describe('names added after a search', () => {
       address: here,
     });
     expect(await top('rasmusen freja')).toEqual([person.id]);
+  });
+});
+
+describe('names as near as each other', () => {
+  it('lists the first holders of each name shown with the same score before the rest of any', async () => {
+    // "zho li" is one letter from ZHAO LI and from ZHOU LI; five ZHAO LI must not fill the first page
+    for (let i = 0; i < 5; i += 1) {
+      await buildPerson(env, {
+        surname: 'ZHAO',
+        givenNames: 'LI',
+        nationality: 'CHN',
+        address: { regionCode: '16.03' },
+      });
+    }
+    const zhou = await buildPerson(env, {
+      surname: 'ZHOU',
+      givenNames: 'LI',
+      nationality: 'CHN',
+      address: { regionCode: '16.03' },
+    });
+    const page = await search(`q=${encodeURIComponent('zho li')}&limit=4`);
+    expect(page.items.map((i) => `${i.surname} ${i.givenNames}`)).toEqual(['ZHAO LI', 'ZHAO LI', 'ZHAO LI', 'ZHOU LI']);
+    expect(page.items[3]?.id).toBe(zhou.id);
+    // the rest of the ZHAO LI follow, and the scores shown never rise down the list
+    const all = await search(`q=${encodeURIComponent('zho li')}&limit=10`);
+    expect(all.items.slice(4, 6).map((i) => i.surname)).toEqual(['ZHAO', 'ZHAO']);
+    const scores = all.items.map((i) => i.match?.score ?? 0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });

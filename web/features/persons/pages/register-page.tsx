@@ -1,6 +1,6 @@
 // The register of foreigners: one search box (a name despite typos, a document or permit number), filters by area,
 // nationality, permit type, status and sponsor. Searching orders by relevance and says what matched.
-import { Button, Group, Select, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -206,6 +206,11 @@ export function RegisterPage() {
           data-testid="register-filter-sponsor"
         />
       </FilterPanel>
+      {list.q && persons.data?.capped && (
+        <Alert color="yellow" variant="light" mb="sm" data-testid="register-capped">
+          {t('list.capped', { total: format.number(persons.data.total) })}
+        </Alert>
+      )}
       <DataList
         rows={persons.data?.items}
         isPending={persons.isPending}
