@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Browser journeys against a real server: build the web app, start PORA on a fresh embedded database with the
-// demo, create the journey's administrator with the CLI, run Playwright in Debian's Chromium, stop the server.
+// Browser journeys against a real server: build the web app, start PORA on a fresh database with the demo (embedded
+// by default; a fresh `pora_e2e` on the PostgreSQL server given as E2E_DATABASE_URL), create the journey accounts with
+// the CLI, run Playwright in Debian's Chromium, stop the server.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const run = (cmd, args, opts = {}) => {
@@ -29,6 +32,27 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'pora-e2e-'));
 const port = await freePort();
 const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PORA_DATA_DIR: dataDir, PORA_LOG_LEVEL: 'warn' };
 delete env.DATABASE_URL;
+// E2E_DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432): the same journeys on a fresh
+// database `pora_e2e` there instead of the embedded one.
+const serverUrl = process.env.E2E_DATABASE_URL?.replace(/\/+$/, '');
+const e2eDatabase = 'pora_e2e';
+const adminQuery = async (statement) => {
+  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};
+if (serverUrl) {
+  await adminQuery(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${e2eDatabase}`);
+  env.DATABASE_URL = `${serverUrl}/${e2eDatabase}`;
+  // server mode takes its secret from the configuration (docs/operations.md); a throw-away one for this run
+  env.PORA_SECRET_KEY = randomBytes(32).toString('hex');
+  console.log(`journeys on PostgreSQL (${env.DATABASE_URL})`);
+}
 
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 
@@ -141,5 +165,8 @@ try {
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   rmSync(dataDir, { recursive: true, force: true });
+  if (serverUrl) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`).catch(() => undefined);
+  }
 }
 process.exit(code);
