@@ -51,12 +51,18 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-/** Rate limiting is off unless asked for, so that tests can exercise the database-level sign-in throttle. */
-export async function createTestEnv(opts: { rateLimit?: boolean } = {}): Promise<TestEnv> {
+/**
+ * Rate limiting is off unless asked for, so that tests can exercise the database-level sign-in throttle. `now` fixes
+ * the clock of the services (the app's requests and `env.ctx`) for a test whose outcome depends on the date or the
+ * time of day. Sessions are still checked against the real clock (a session made at a fixed instant hours ago is idle),
+ * so fix it at the real time: a `new Date()` taken once when the file starts.
+ */
+export async function createTestEnv(opts: { rateLimit?: boolean; now?: () => Date } = {}): Promise<TestEnv> {
   const { database, drop } = await cloneDatabase();
   const config = { ...loadConfig({}), dataDir: '/nonexistent', secretKeyHex: randomBytes(32).toString('hex') };
   const sealer = createSealer(Buffer.from(config.secretKeyHex, 'hex'));
-  const app = await buildApp({ config, database, sealer }, { rateLimit: opts.rateLimit ?? false });
+  const now = opts.now ?? (() => new Date());
+  const app = await buildApp({ config, database, sealer, now }, { rateLimit: opts.rateLimit ?? false });
   await app.ready();
   const log = app.log;
   return {
@@ -71,7 +77,7 @@ export async function createTestEnv(opts: { rateLimit?: boolean } = {}): Promise
       requestId: randomUUID(),
       ip: '127.0.0.1',
       userAgent: 'vitest',
-      now: () => new Date(),
+      now,
     }),
     close: async () => {
       await app.close();

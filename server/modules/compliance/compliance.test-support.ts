@@ -4,10 +4,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { persons } from '../../db/schema/register';
 import { stayReports, stays } from '../../db/schema/stays';
 import type { TestEnv } from '../../test/harness';
+import { localDate } from '../persons/person-status';
 
 const DAY = 86_400_000;
 export const daysFromNow = (days: number, from = new Date()) => new Date(from.getTime() + days * DAY);
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The calendar day of an instant in WIB, the zone of the test properties: an expected check-out is a day in the
+ * property's zone, and from 17:00 UTC the UTC date is a day behind it. */
+export const wibDay = (d: Date) => localDate(d, 'WIB');
 
 export async function buildStayRow(
   env: TestEnv,

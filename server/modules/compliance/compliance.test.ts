@@ -13,14 +13,20 @@ import { buildMuaraEnimOffice, signInAs } from '../orgs/orgs.test-support';
 import { checkOut } from '../stays/stays.service';
 import { buildStay } from '../stays/stays.test-support';
 import { listComplianceItems, runDeadlines } from './compliance.service';
-import { buildReportRow, buildStayRow, daysFromNow, isoDay } from './compliance.test-support';
+import { buildReportRow, buildStayRow, daysFromNow, wibDay } from './compliance.test-support';
 import { lastMonths } from './deadlines';
+
+// One instant for the whole file, the services' clock included: what is overdue, by how many days, and which months
+// a property's statistics show depend on the date, so the test and the request it checks must agree on it (a run at
+// 23:59:59 WIB on the last day of a month must not see the month change between the two). Expected check-outs are
+// days in WIB (wibDay), so days overdue do not depend on the time of day.
+const NOW = new Date();
 
 let env: TestEnv;
 let officeAgencyId: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({ now: () => NOW });
   officeAgencyId = (await buildMuaraEnimOffice(env)).agency.id;
 });
 afterAll(() => env.close());
@@ -43,22 +49,22 @@ async function propertyWithOperator(villageCode?: string) {
 describe('the check-out deadline job', () => {
   it('reminds the operators once, hands the stay to the office after the grace period, and resolves it on check-out', async () => {
     const { operator, property } = await propertyWithOperator();
-    const now = new Date();
     const overdue = await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-5, now),
-      // Due yesterday: overdue for 7 to 31 hours whatever the time of day, so the grace period (2 days) ends neither
-      // before the run an hour later nor after the run two days later.
-      expectedCheckOut: isoDay(daysFromNow(-1, now)),
+      arrivedAt: daysFromNow(-5, NOW),
+      // Due yesterday (a day in WIB, the property's zone): overdue since the last midnight, for less than a day
+      // whatever the time of day, so the grace period (2 days) ends neither before the run an hour later nor after
+      // the run two days later.
+      expectedCheckOut: wibDay(daysFromNow(-1, NOW)),
     });
-    await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: isoDay(daysFromNow(3, now)) });
+    await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: wibDay(daysFromNow(3, NOW)) });
     await buildStayRow(env, {
       accommodationId: property.id,
-      expectedCheckOut: isoDay(daysFromNow(-2, now)),
+      expectedCheckOut: wibDay(daysFromNow(-2, NOW)),
       status: 'checked_out',
     });
 
-    const first = await runDeadlines(systemAt(now));
+    const first = await runDeadlines(systemAt(NOW));
     expect(first).toMatchObject({ opened: 1, remindedProperties: 1, escalated: 0 });
     const [notice, ...more] = await notificationsOf(operator.id);
     expect(more).toHaveLength(0);
@@ -72,15 +78,15 @@ describe('the check-out deadline job', () => {
     });
 
     // Twice in the same hour, or an hour later: nothing new.
-    expect(await runDeadlines(systemAt(now))).toEqual({ resolved: 0, opened: 0, remindedProperties: 0, escalated: 0 });
-    expect(await runDeadlines(systemAt(daysFromNow(0.05, now)))).toMatchObject({ opened: 0, remindedProperties: 0 });
+    expect(await runDeadlines(systemAt(NOW))).toEqual({ resolved: 0, opened: 0, remindedProperties: 0, escalated: 0 });
+    expect(await runDeadlines(systemAt(daysFromNow(0.05, NOW)))).toMatchObject({ opened: 0, remindedProperties: 0 });
     expect(await notificationsOf(operator.id)).toHaveLength(1);
 
     // Past the grace period (2 days after it became overdue): an item for the office, announced once to the staff
     // of the office covering the area.
     const officer = await buildUser(env, { roles: ['analyst'], agencyId: officeAgencyId });
     const policeOfficer = await buildUser(env, { roles: ['agency_member'], agencyId: officeAgencyId });
-    const office = { ...env.ctx({ kind: 'system', name: 'office' }), now: () => daysFromNow(2, now) };
+    const office = { ...env.ctx({ kind: 'system', name: 'office' }), now: () => daysFromNow(2, NOW) };
     expect(await runDeadlines(office)).toMatchObject({ escalated: 1, remindedProperties: 0 });
     expect(await runDeadlines(office)).toMatchObject({ escalated: 0 });
     const [announcement, ...moreAnnouncements] = await notificationsOf(officer.id);
@@ -104,7 +110,7 @@ describe('the check-out deadline job', () => {
     // The property reports the check-out: the item is resolved by the next run.
     await env.database.db
       .update(stays)
-      .set({ status: 'checked_out', checkedOutAt: now })
+      .set({ status: 'checked_out', checkedOutAt: NOW })
       .where(eq(stays.id, overdue.id));
     expect(await runDeadlines(office)).toMatchObject({ resolved: 1, opened: 0 });
     const open = await listComplianceItems(office, {
@@ -126,18 +132,17 @@ describe('the check-out deadline job', () => {
 
   it('resolves an item when the stay is extended and starts over when the new date passes too', async () => {
     const { operator, property } = await propertyWithOperator();
-    const now = new Date();
     const stay = await buildStayRow(env, {
       accommodationId: property.id,
-      expectedCheckOut: isoDay(daysFromNow(-1, now)),
+      expectedCheckOut: wibDay(daysFromNow(-1, NOW)),
     });
-    await runDeadlines(systemAt(now));
+    await runDeadlines(systemAt(NOW));
     expect(await notificationsOf(operator.id)).toHaveLength(1);
 
-    const later = daysFromNow(1, now);
+    const later = daysFromNow(1, NOW);
     await env.database.db
       .update(stays)
-      .set({ expectedCheckOut: isoDay(daysFromNow(3, now)) })
+      .set({ expectedCheckOut: wibDay(daysFromNow(3, NOW)) })
       .where(eq(stays.id, stay.id));
     await runDeadlines(systemAt(later));
     const [item] = await env.database.db.select().from(complianceItems).where(eq(complianceItems.stayId, stay.id));
@@ -145,16 +150,16 @@ describe('the check-out deadline job', () => {
     expect(item?.resolvedAt).not.toBeNull();
 
     // The new date passes as well: a new deadline, a new reminder.
-    await runDeadlines(systemAt(daysFromNow(5, now)));
+    await runDeadlines(systemAt(daysFromNow(5, NOW)));
     const [again] = await env.database.db.select().from(complianceItems).where(eq(complianceItems.stayId, stay.id));
-    expect(again).toMatchObject({ resolution: null, resolvedAt: null, expectedCheckOut: isoDay(daysFromNow(3, now)) });
+    expect(again).toMatchObject({ resolution: null, resolvedAt: null, expectedCheckOut: wibDay(daysFromNow(3, NOW)) });
     expect(await notificationsOf(operator.id)).toHaveLength(2);
   });
 
   it('resolves the item when the check-out comes through the stays service', async () => {
     const { operator, property } = await propertyWithOperator();
     const stay = await buildStay(env, { accommodationId: property.id });
-    const inFiveDays = daysFromNow(5);
+    const inFiveDays = daysFromNow(5, NOW);
     await runDeadlines(systemAt(inFiveDays));
     const itemOf = async () =>
       (await env.database.db.select().from(complianceItems).where(eq(complianceItems.stayId, stay.id)))[0];
@@ -171,7 +176,7 @@ describe('the check-out deadline job', () => {
       officeId: null,
       sessionId: 'test',
     });
-    await checkOut(ctx, stay.id, { checkedOutAt: new Date().toISOString() });
+    await checkOut(ctx, stay.id, { checkedOutAt: NOW.toISOString() });
     await runDeadlines(systemAt(daysFromNow(0.1, inFiveDays)));
     expect(await itemOf()).toMatchObject({ resolution: 'checked_out' });
   });
@@ -180,9 +185,13 @@ describe('the check-out deadline job', () => {
     const { operator, property } = await propertyWithOperator();
     const groupId = crypto.randomUUID();
     for (let i = 0; i < 3; i++) {
-      await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: isoDay(daysFromNow(-1)), groupId });
+      await buildStayRow(env, {
+        accommodationId: property.id,
+        expectedCheckOut: wibDay(daysFromNow(-1, NOW)),
+        groupId,
+      });
     }
-    await runDeadlines(systemAt(new Date()));
+    await runDeadlines(systemAt(NOW));
     const list = await notificationsOf(operator.id);
     expect(list).toHaveLength(1);
     expect(list[0]?.params).toMatchObject({ count: 3 });
@@ -192,34 +201,35 @@ describe('the check-out deadline job', () => {
 describe('office compliance view', () => {
   it('shows reports per month, late rate, missing check-outs and last report of a property', async () => {
     const { property } = await propertyWithOperator();
-    const now = new Date();
-    const months = lastMonths(now, 6);
+    const months = lastMonths(NOW, 6);
+    // A late check-in is reported 30 hours after the arrival (buildStayRow): the late ones arrived three days ago, so
+    // that their reports lie in the past too (not in the next month on its last evening).
     const late = await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-2, now),
-      expectedCheckOut: isoDay(daysFromNow(-1, now)),
+      arrivedAt: daysFromNow(-3, NOW),
+      expectedCheckOut: wibDay(daysFromNow(-1, NOW)),
       isLate: true,
     });
     await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-1, now),
-      expectedCheckOut: isoDay(daysFromNow(2, now)),
+      arrivedAt: daysFromNow(-1, NOW),
+      expectedCheckOut: wibDay(daysFromNow(2, NOW)),
     });
     await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-1, now),
-      expectedCheckOut: isoDay(daysFromNow(2, now)),
+      arrivedAt: daysFromNow(-1, NOW),
+      expectedCheckOut: wibDay(daysFromNow(2, NOW)),
     });
     await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-1, now),
-      expectedCheckOut: isoDay(daysFromNow(2, now)),
+      arrivedAt: daysFromNow(-1, NOW),
+      expectedCheckOut: wibDay(daysFromNow(2, NOW)),
     });
     // A cancelled late check-in does not count.
     await buildStayRow(env, {
       accommodationId: property.id,
-      arrivedAt: daysFromNow(-1, now),
-      expectedCheckOut: isoDay(daysFromNow(2, now)),
+      arrivedAt: daysFromNow(-3, NOW),
+      expectedCheckOut: wibDay(daysFromNow(2, NOW)),
       isLate: true,
       status: 'cancelled',
     });
@@ -227,7 +237,7 @@ describe('office compliance view', () => {
     const twoBack = months[3] as string;
     await buildReportRow(env, late.id, property.id, new Date(`${twoBack}-15T05:00:00Z`));
     await buildReportRow(env, late.id, property.id, new Date(`${twoBack}-16T05:00:00Z`));
-    await buildReportRow(env, late.id, property.id, daysFromNow(-240, now));
+    await buildReportRow(env, late.id, property.id, daysFromNow(-240, NOW));
 
     const admin = await signInAs(env, 'office_admin', { agencyId: officeAgencyId });
     const res = await admin.api.get(`/api/v1/compliance/properties?q=${encodeURIComponent(property.name)}`);
@@ -249,7 +259,7 @@ describe('office compliance view', () => {
     // the five check-in reports (the cancelled one's too: it was reported) fall in the last days
     expect((perMonth[months[5] as string] ?? 0) + (perMonth[months[4] as string] ?? 0)).toBe(5);
     expect(item.reports).toBe(7);
-    expect(new Date(item.lastReportAt).getTime()).toBeGreaterThan(daysFromNow(-2, now).getTime());
+    expect(new Date(item.lastReportAt).getTime()).toBeGreaterThan(daysFromNow(-2, NOW).getTime());
 
     const detail = await admin.api.get(`/api/v1/compliance/properties/${property.id}`);
     expect(detail.statusCode).toBe(200);
@@ -286,7 +296,7 @@ describe('office compliance view', () => {
 
   it('sends a reminder to the operators at most once an hour per property, audited', async () => {
     const { operator, property } = await propertyWithOperator();
-    await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: isoDay(daysFromNow(-3)) });
+    await buildStayRow(env, { accommodationId: property.id, expectedCheckOut: wibDay(daysFromNow(-3, NOW)) });
     const admin = await signInAs(env, 'office_admin', { agencyId: officeAgencyId });
     const sent = await admin.api.post(`/api/v1/compliance/properties/${property.id}/reminders`);
     expect(sent.statusCode).toBe(201);
@@ -316,7 +326,7 @@ describe('office compliance view', () => {
     expect(reminders).toHaveLength(1);
 
     // The automatic reminder does not follow an officer's reminder for the same stays.
-    await runDeadlines(systemAt(new Date()));
+    await runDeadlines(systemAt(NOW));
     expect(await notificationsOf(operator.id)).toHaveLength(1);
 
     const detail = await admin.api.get(`/api/v1/compliance/properties/${property.id}`);
@@ -341,9 +351,9 @@ describe("the operator's check-outs due", () => {
     const operator = await signInAs(env, 'accommodation_operator');
     const own = await buildAccommodation(env, { operatorUserId: operator.id });
     const other = await buildAccommodation(env);
-    const mine = await buildStayRow(env, { accommodationId: own.id, expectedCheckOut: isoDay(daysFromNow(-2)) });
-    await buildStayRow(env, { accommodationId: own.id, expectedCheckOut: isoDay(daysFromNow(2)) });
-    await buildStayRow(env, { accommodationId: other.id, expectedCheckOut: isoDay(daysFromNow(-2)) });
+    const mine = await buildStayRow(env, { accommodationId: own.id, expectedCheckOut: wibDay(daysFromNow(-2, NOW)) });
+    await buildStayRow(env, { accommodationId: own.id, expectedCheckOut: wibDay(daysFromNow(2, NOW)) });
+    await buildStayRow(env, { accommodationId: other.id, expectedCheckOut: wibDay(daysFromNow(-2, NOW)) });
     const res = await operator.api.get('/api/v1/compliance/own/overdue-stays');
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(1);
