@@ -150,7 +150,10 @@ export const stayBatches = pgTable(
   ],
 );
 
-/** A request's Idempotency-Key, per property: a retry with the same key and body gets the stored answer. */
+/**
+ * A request's Idempotency-Key, per property: a retry with the same key and body gets the stored answer. Kept for a
+ * retention period (stays.service.ts), then swept by a job; the created_at index finds the old ones.
+ */
 export const stayIdempotencyKeys = pgTable(
   'stay_idempotency_keys',
   {
@@ -166,5 +169,8 @@ export const stayIdempotencyKeys = pgTable(
     response: jsonb('response').$type<unknown>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.accommodationId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.accommodationId, t.key] }),
+    index('stay_idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );

@@ -22,6 +22,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../orgs/orgs.repo';
 import { findRegionLabels, findUserNames, unknownRegionCodes } from '../sponsors/register-refs';
+import { moveStaysToVillage } from '../stays/stays.repo';
 import { createAccountWithPasswordHash } from '../users/users.service';
 import * as repo from './accommodations.repo';
 
@@ -433,6 +434,10 @@ export async function updateAccommodation(ctx: Ctx, id: string, input: Accommoda
         nameKey,
         updatedAt: ctx.now(),
       });
+      if (changes.villageCode) {
+        // The stays copy the village for the office's area filters: a corrected village moves them all along.
+        await moveStaysToVillage(tx, id, updated.villageCode, ctx.now());
+      }
       await appendAudit(tx, ctx, {
         action: 'accommodation.update',
         objectType: 'accommodation',

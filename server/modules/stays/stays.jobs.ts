@@ -1,11 +1,12 @@
 // Background work of guest reporting: processing a submitted batch (exactly once: its writes and its final status
-// commit together, and a run after a crash starts from the stored rows), and looking for close register candidates of
-// the new persons that large batches created.
+// commit together, and a run after a crash starts from the stored rows), looking for close register candidates of
+// the new persons that large batches created, and deleting Idempotency-Keys past their retention.
 import { z } from 'zod';
+import { appendAudit } from '../../platform/audit';
 import { defineJob } from '../../platform/jobs';
 import { reviewNewGuests } from './stay-check-ins';
 import * as repo from './stays.repo';
-import { processBatch } from './stays.service';
+import { expiryCutoff, processBatch } from './stays.service';
 
 export const processBatchJob = defineJob({
   name: 'stays.process-batch',
@@ -15,7 +16,9 @@ export const processBatchJob = defineJob({
   run: (ctx, { batchId }) => processBatch(ctx, batchId),
 });
 
-const REVIEW_CHUNK = 500;
+/** Guests checked per transaction: on the embedded database a transaction holds every other request, so a chunk is
+ * kept to about a second of searching. */
+const REVIEW_CHUNK = 50;
 
 export const reviewGuestsJob = defineJob({
   name: 'stays.review-new-guests',
@@ -31,6 +34,37 @@ export const reviewGuestsJob = defineJob({
       if (done) {
         return;
       }
+    }
+  },
+});
+
+const SWEEP_CHUNK = 1_000;
+/** 200 chunks a run: it ends well within the 10 minutes after which another node would take the job back; what is
+ * left waits for the next hour's run. */
+const SWEEP_MAX_CHUNKS = 200;
+
+export const sweepIdempotencyKeysJob = defineJob({
+  name: 'stays.sweep-idempotency-keys',
+  version: 1,
+  payload: z.object({}),
+  async run(ctx) {
+    const cutoff = expiryCutoff(ctx.now());
+    let deleted = 0;
+    // one short transaction per chunk: the keys of requests arriving meanwhile are never held for long
+    for (let chunk = 0; chunk < SWEEP_MAX_CHUNKS; chunk++) {
+      const n = await ctx.database.transaction((tx) => repo.deleteExpiredIdempotencyKeys(tx, cutoff, SWEEP_CHUNK));
+      deleted += n;
+      if (n < SWEEP_CHUNK) {
+        break;
+      }
+    }
+    if (deleted > 0) {
+      await ctx.database.transaction((tx) =>
+        appendAudit(tx, ctx, {
+          action: 'stay.idempotency_sweep',
+          details: { keysDeleted: deleted, createdBefore: cutoff.toISOString() },
+        }),
+      );
     }
   },
 });

@@ -10,22 +10,31 @@ import { inScopeSql, withinAreaSql } from '../persons/persons.scope';
 export type StayRow = typeof stays.$inferSelect;
 export type StayReportRow = typeof stayReports.$inferSelect;
 export type BatchRow = typeof stayBatches.$inferSelect;
+export type IdempotencyKeyRow = typeof stayIdempotencyKeys.$inferSelect;
 
 type Column = [name: string, type: string, values: readonly unknown[]];
+/** A column computed in the statement from the other columns' values (`pick` gives a column's expression). */
+type Computed = [name: string, expression: (pick: (name: string) => SQL) => SQL];
 
 /**
  * INSERT … SELECT of many rows: a column whose value differs between rows goes as one array parameter (unnest), a
  * column with the same value in every row (the property, the batch, the times of a batch) as one scalar — less to
  * send, less for the server to parse.
  */
-function insertColumns(table: string, columns: readonly Column[]): SQL {
-  const names = sql.raw(columns.map(([name]) => `"${name}"`).join(', '));
+function insertColumns(table: string, columns: readonly Column[], computed: readonly Computed[] = []): SQL {
+  const names = sql.raw([...columns, ...computed].map(([name]) => `"${name}"`).join(', '));
   // the first column (the id) always varies, so the select yields one row per id
   const varying = columns.filter(([, , values], i) => i === 0 || values.some((v) => v !== values[0]));
+  const pick = (name: string): SQL => {
+    const column = columns.find(([n]) => n === name);
+    if (!column) {
+      throw new Error(`no column ${name}`);
+    }
+    const [, type, values] = column;
+    return varying.includes(column) ? sql.raw(`u."${name}"`) : sql`${sql.param(values[0])}::${sql.raw(type)}`;
+  };
   const picks = sql.join(
-    columns.map(([name, type, values]) =>
-      varying.some(([n]) => n === name) ? sql.raw(`u."${name}"`) : sql`${sql.param(values[0])}::${sql.raw(type)}`,
-    ),
+    [...columns.map(([name]) => pick(name)), ...computed.map(([, expression]) => expression(pick))],
     sql`, `,
   );
   const arrays = sql.join(
@@ -90,28 +99,41 @@ export async function insertStaysWithReports(tx: Tx, rows: readonly NewStay[], r
 export function staysWithReportsSql(rows: readonly NewStay[], reports: readonly NewReport[]): SQL {
   const s = <T>(f: (r: NewStay) => T) => rows.map(f);
   const r = <T>(f: (r: NewReport) => T) => reports.map(f);
-  return sql`with w as (${insertColumns('stays', [
-    ['id', 'uuid', s((x) => x.id)],
-    ['accommodation_id', 'uuid', s((x) => x.accommodationId)],
-    ['village_code', 'text', s((x) => x.villageCode)],
-    ['person_id', 'uuid', s((x) => x.personId)],
-    ['group_id', 'uuid', s((x) => x.groupId ?? null)],
-    ['status', 'text', s((x) => x.status ?? 'open')],
-    ['arrived_at', 'timestamptz', s((x) => iso(x.arrivedAt))],
-    ['expected_check_out', 'date', s((x) => x.expectedCheckOut)],
-    ['room', 'text', s((x) => x.room ?? null)],
-    ['visit_purpose', 'text', s((x) => x.visitPurpose)],
-    ['guest', 'jsonb', s((x) => JSON.stringify(x.guest))],
-    ['nationality', 'text', s((x) => x.nationality)],
-    ['is_late', 'bool', s((x) => x.isLate)],
-    ['check_in_reported_at', 'timestamptz', s((x) => iso(x.checkInReportedAt))],
-    ['person_link', 'text', s((x) => x.personLink)],
-    ['channel', 'text', s((x) => x.channel)],
-    ['batch_id', 'uuid', s((x) => x.batchId ?? null)],
-    ['receipt_number', 'text', s((x) => x.receiptNumber)],
-    ['created_at', 'timestamptz', s((x) => iso(x.createdAt))],
-    ['updated_at', 'timestamptz', s((x) => iso(x.updatedAt))],
-  ])}) ${insertReportsSql(r)}`;
+  return sql`with w as (${insertColumns(
+    'stays',
+    [
+      ['id', 'uuid', s((x) => x.id)],
+      ['accommodation_id', 'uuid', s((x) => x.accommodationId)],
+      ['person_id', 'uuid', s((x) => x.personId)],
+      ['group_id', 'uuid', s((x) => x.groupId ?? null)],
+      ['status', 'text', s((x) => x.status ?? 'open')],
+      ['arrived_at', 'timestamptz', s((x) => iso(x.arrivedAt))],
+      ['expected_check_out', 'date', s((x) => x.expectedCheckOut)],
+      ['room', 'text', s((x) => x.room ?? null)],
+      ['visit_purpose', 'text', s((x) => x.visitPurpose)],
+      ['guest', 'jsonb', s((x) => JSON.stringify(x.guest))],
+      ['nationality', 'text', s((x) => x.nationality)],
+      ['is_late', 'bool', s((x) => x.isLate)],
+      ['check_in_reported_at', 'timestamptz', s((x) => iso(x.checkInReportedAt))],
+      ['person_link', 'text', s((x) => x.personLink)],
+      ['channel', 'text', s((x) => x.channel)],
+      ['batch_id', 'uuid', s((x) => x.batchId ?? null)],
+      ['receipt_number', 'text', s((x) => x.receiptNumber)],
+      ['created_at', 'timestamptz', s((x) => iso(x.createdAt))],
+      ['updated_at', 'timestamptz', s((x) => iso(x.updatedAt))],
+    ],
+    [
+      // The property's village as it is when the stays are written, not as the request read it at its start: the
+      // row lock waits for a village correction in progress and then reads the corrected row, so a check-in that
+      // overlaps a correction never leaves a stay under the old village (moveStaysToVillage moves those written
+      // before it). One look-up per statement: the property is the same for every row.
+      [
+        'village_code',
+        (pick) =>
+          sql`(select a.village_code from accommodations a where a.id = ${pick('accommodation_id')} for key share)`,
+      ],
+    ],
+  )}) ${insertReportsSql(r)}`;
 }
 
 function insertReportsSql(r: <T>(f: (r: NewReport) => T) => T[]): SQL {
@@ -149,6 +171,22 @@ export async function findStayForUpdate(tx: Tx, id: string): Promise<StayRow | u
 export async function updateStay(tx: Tx, id: string, patch: Partial<NewStay>): Promise<StayRow> {
   const [row] = await tx.update(stays).set(patch).where(eq(stays.id, id)).returning();
   return row as StayRow;
+}
+
+/**
+ * A property's corrected village, on all its stays (open, checked out and cancelled: a correction means the property
+ * was always there), in the caller's transaction — the one that changes the property. Returns how many moved.
+ */
+export async function moveStaysToVillage(tx: Tx, accommodationId: string, villageCode: string, now: Date) {
+  const rows = await selectRows<{ n: number }>(
+    tx,
+    sql`with moved as (
+          update stays set village_code = ${villageCode}, updated_at = ${now.toISOString()}::timestamptz
+           where accommodation_id = ${accommodationId}::uuid and village_code <> ${villageCode}
+          returning 1)
+        select count(*)::int as n from moved`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function setPersonLinks(
@@ -310,7 +348,11 @@ export async function updateBatch(db: Queryable, id: string, patch: Partial<type
 
 // ─── Idempotency keys ──────────────────────────────────────────────────────────────────────────────────────────
 
-export async function findIdempotencyKey(db: Queryable, accommodationId: string, key: string) {
+export async function findIdempotencyKey(
+  db: Queryable,
+  accommodationId: string,
+  key: string,
+): Promise<IdempotencyKeyRow | undefined> {
   const [row] = await db
     .select()
     .from(stayIdempotencyKeys)
@@ -325,4 +367,26 @@ export async function lockIdempotencyKey(tx: Tx, accommodationId: string, key: s
 
 export async function insertIdempotencyKey(tx: Tx, row: typeof stayIdempotencyKeys.$inferInsert) {
   await tx.insert(stayIdempotencyKeys).values(row);
+}
+
+export async function deleteIdempotencyKey(tx: Tx, accommodationId: string, key: string) {
+  await tx
+    .delete(stayIdempotencyKeys)
+    .where(and(eq(stayIdempotencyKeys.accommodationId, accommodationId), eq(stayIdempotencyKeys.key, key)));
+}
+
+/** Deletes up to `limit` keys created at or before `cutoff`, oldest first (stay_idempotency_keys_created_idx). */
+export async function deleteExpiredIdempotencyKeys(tx: Tx, cutoff: Date, limit: number): Promise<number> {
+  const rows = await selectRows<{ n: number }>(
+    tx,
+    sql`with gone as (
+          delete from stay_idempotency_keys k
+           using (select accommodation_id, key from stay_idempotency_keys
+                   where created_at <= ${cutoff.toISOString()}::timestamptz
+                   order by created_at limit ${limit}) old
+           where k.accommodation_id = old.accommodation_id and k.key = old.key
+          returning 1)
+        select count(*)::int as n from gone`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }

@@ -104,9 +104,23 @@ function canonical(value: unknown): string {
 export type Answer<T> = { statusCode: number; body: T };
 
 /**
+ * How long a stored Idempotency-Key answers retries (docs/stays-api.md): 7 days — a PMS that lost its answers in an
+ * outage over a long weekend still retries within it, while a report retried later than that is days past its 1×24 h
+ * deadline anyway. An older key counts as new (a request with it is run, not answered from the store), whether or
+ * not the sweep job (stays.jobs.ts) has deleted it yet.
+ */
+export const IDEMPOTENCY_KEY_RETENTION_MS = 7 * 86_400_000;
+
+/** Keys created at or before this instant have expired. */
+export const expiryCutoff = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_MS);
+
+const isExpiredKey = (createdAt: Date, now: Date) => createdAt.getTime() <= expiryCutoff(now).getTime();
+
+/**
  * Runs a write once per Idempotency-Key of the property: a retry with the same key and request gets the stored
  * answer (and writes nothing); the same key with another request is refused. The key is stored in the write's
- * transaction, so an answer exists exactly when the write committed. Dry runs store nothing.
+ * transaction, so an answer exists exactly when the write committed. Dry runs store nothing. A key older than the
+ * retention is replaced: the request runs as new.
  */
 async function once<T>(
   ctx: Ctx,
@@ -123,12 +137,9 @@ async function once<T>(
         .update(`${operation}\n${canonical(request)}`)
         .digest('hex')
     : '';
-  const stored = async (db: Queryable = ctx.database.db): Promise<Answer<T> | undefined> => {
-    if (!key) {
-      return undefined;
-    }
-    const row = await repo.findIdempotencyKey(db, accommodationId, key);
-    if (!row) {
+  /** The answer stored with a live key; none for an unknown or expired one. Another request with it is refused. */
+  const answerOf = (row: repo.IdempotencyKeyRow | undefined): Answer<T> | undefined => {
+    if (!row || isExpiredKey(row.createdAt, ctx.now())) {
       return undefined;
     }
     if (row.requestHash !== requestHash) {
@@ -138,6 +149,8 @@ async function once<T>(
     }
     return { statusCode: row.statusCode, body: row.response as T };
   };
+  const stored = async (db: Queryable = ctx.database.db): Promise<Answer<T> | undefined> =>
+    key ? answerOf(await repo.findIdempotencyKey(db, accommodationId, key)) : undefined;
   const earlier = await stored();
   if (earlier) {
     return earlier;
@@ -148,9 +161,14 @@ async function once<T>(
         // A retry sent while the first attempt is still running waits here for it, then answers with its result
         // (rather than, say, "already checked in" from its own attempt).
         await repo.lockIdempotencyKey(tx, accommodationId, key);
-        const first = await stored(tx);
+        const row = await repo.findIdempotencyKey(tx, accommodationId, key);
+        const first = answerOf(row);
         if (first) {
           return first;
+        }
+        if (row) {
+          // expired, not swept yet: this request's answer takes its place
+          await repo.deleteIdempotencyKey(tx, accommodationId, key);
         }
       }
       const result = await run(tx);

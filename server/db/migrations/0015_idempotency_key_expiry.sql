@@ -1,0 +1,1 @@
+CREATE INDEX "stay_idempotency_keys_created_idx" ON "stay_idempotency_keys" USING btree ("created_at");
