@@ -412,6 +412,9 @@ async function measureSingles(
 
 /** CPU time (user + system) of every local process named "postgres", in ms; null when there is none (PGlite). */
 function postgresCpuMs(): number | null {
+  if (!measuresServerProcesses) {
+    return null;
+  }
   let ticks = 0;
   let found = false;
   for (const pid of readdirSync('/proc')) {
@@ -435,6 +438,7 @@ function postgresCpuMs(): number | null {
   return found ? (ticks * 1000) / CLOCK_TICKS : null;
 }
 const CLOCK_TICKS = 100;
+let measuresServerProcesses = true;
 
 /** How long one audited write holds the audit lock, measured directly: N sequential appendAudit-only transactions. */
 async function auditLockCost(database: Database): Promise<number> {
@@ -489,6 +493,8 @@ async function run(
   copyUrl: string | null,
 ) {
   const { rows, singles, register: registerBase } = sizes;
+  // the PostgreSQL server's processes are measured only when it is the database of this run
+  measuresServerProcesses = database.mode === 'server';
   const [v] = await selectRows<{ v: string }>(database.db, sql`select current_setting('server_version') as v`);
   const loadBefore = os.loadavg()[0] ?? 0;
   const { app, config, base } = await startApp(database);
@@ -634,7 +640,6 @@ function report(results: RunResult[]): string {
           })
           .join(' | ')} |`,
     ),
-    '',
     `| CPU of the server process during the job | ${results.map((r) => `${f(r.batch.jobCpuMs / 1000, 2)} s`).join(' | ')} |`,
     `| CPU of the PostgreSQL processes during the job | ${results.map((r) => (r.batch.jobDbCpuMs === null ? '— (in the server process)' : `${f(r.batch.jobDbCpuMs / 1000, 2)} s`)).join(' | ')} |`,
     '',
