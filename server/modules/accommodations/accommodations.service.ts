@@ -20,6 +20,7 @@ import { appendAudit } from '../../platform/audit';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { moveItemsToVillage } from '../compliance/compliance.repo';
 import { isUniqueViolation } from '../orgs/orgs.repo';
 import { findRegionLabels, findUserNames, unknownRegionCodes } from '../sponsors/register-refs';
 import { moveStaysToVillage } from '../stays/stays.repo';
@@ -437,6 +438,7 @@ export async function updateAccommodation(ctx: Ctx, id: string, input: Accommoda
       if (changes.villageCode) {
         // The stays copy the village for the office's area filters: a corrected village moves them all along.
         await moveStaysToVillage(tx, id, updated.villageCode, ctx.now());
+        await moveItemsToVillage(tx, id, updated.villageCode, ctx.now());
       }
       await appendAudit(tx, ctx, {
         action: 'accommodation.update',

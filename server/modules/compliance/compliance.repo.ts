@@ -58,6 +58,19 @@ export async function openItems(tx: Tx, now: Date, accommodationId?: string): Pr
   return rows.length;
 }
 
+/**
+ * A property's corrected village on its items too (the stays follow in the same transaction, stays.repo
+ * moveStaysToVillage): the overdue guests of a property then belong to the office of where it really is.
+ */
+export async function moveItemsToVillage(tx: Tx, accommodationId: string, villageCode: string, now: Date) {
+  await tx
+    .update(complianceItems)
+    .set({ villageCode, updatedAt: now })
+    .where(
+      and(eq(complianceItems.accommodationId, accommodationId), sql`${complianceItems.villageCode} <> ${villageCode}`),
+    );
+}
+
 export type PropertyToRemind = { accommodationId: string; name: string; count: number };
 
 export async function listPropertiesToRemind(tx: Tx): Promise<PropertyToRemind[]> {

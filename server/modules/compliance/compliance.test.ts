@@ -8,7 +8,7 @@ import { notifications } from '../../db/schema/notifications';
 import { stays } from '../../db/schema/stays';
 import type { Ctx } from '../../platform/context';
 import { buildUser, createTestEnv, type TestEnv } from '../../test/harness';
-import { buildAccommodation, JAKARTA_VILLAGE } from '../accommodations/accommodations.test-support';
+import { buildAccommodation, JAKARTA_VILLAGE, PAGAR_ALAM_VILLAGE } from '../accommodations/accommodations.test-support';
 import { buildMuaraEnimOffice, signInAs } from '../orgs/orgs.test-support';
 import { checkOut } from '../stays/stays.service';
 import { buildStay } from '../stays/stays.test-support';
@@ -273,6 +273,28 @@ describe('office compliance view', () => {
     expect(sorted.statusCode).toBe(200);
     expect(sorted.json().items.map((i: { id: string }) => i.id)).toContain(property.id);
     expect(sorted.json().items.every((i: { missingCheckOuts: number }) => i.missingCheckOuts > 0)).toBe(true);
+  });
+
+  it("moves a property's items to its corrected village, so they belong to the office of where it is", async () => {
+    const { property } = await propertyWithOperator();
+    const stay = await buildStayRow(env, {
+      accommodationId: property.id,
+      expectedCheckOut: wibDay(daysFromNow(-1, NOW)),
+    });
+    await runDeadlines(systemAt(NOW));
+    const itemOf = async () =>
+      (await env.database.db.select().from(complianceItems).where(eq(complianceItems.stayId, stay.id)))[0];
+    expect((await itemOf())?.villageCode).toBe(PAGAR_ALAM_VILLAGE);
+
+    const office = await signInAs(env, 'office_admin', { agencyId: officeAgencyId });
+    const lahatVillage = '16.04.01.2001';
+    const fix = await office.api.patch(`/api/v1/accommodations/${property.id}/registration`, {
+      villageCode: lahatVillage,
+    });
+    expect(fix.statusCode, fix.body).toBe(200);
+    expect((await itemOf())?.villageCode).toBe(lahatVillage);
+    const inLahat = await office.api.get('/api/v1/compliance/properties?area=16.04&limit=200');
+    expect(inLahat.json().items.map((p: { id: string }) => p.id)).toContain(property.id);
   });
 
   it('keeps properties outside the scope hidden and refuses roles without the permission', async () => {
