@@ -675,6 +675,16 @@ describe('a second property for an operator', () => {
     expect(typed.json().code).toBe('INVALID_CREDENTIALS');
     const items = (await first.operator.get('/api/v1/accommodations/me')).json().items;
     expect(items.map((i: { id: string }) => i.id).sort()).toEqual([first.id, id].sort());
+    // … and is told so in the app (and by e-mail when SMTP is set)
+    const notices = (await first.operator.get('/api/v1/notifications')).json().items;
+    expect(notices).toContainEqual(
+      expect.objectContaining({
+        kind: 'accommodation.linked',
+        titleKey: 'messages.propertyLinked.title',
+        params: { property: expect.any(String) },
+        link: '/my-accommodation',
+      }),
+    );
   });
 
   it('refuses verification when the e-mail belongs to a disabled operator account', async () => {

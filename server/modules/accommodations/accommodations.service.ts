@@ -21,6 +21,7 @@ import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { moveItemsToVillage } from '../compliance/compliance.repo';
+import { notifyUsers } from '../notifications/notifications.service';
 import { isUniqueViolation } from '../orgs/orgs.repo';
 import { findRegionLabels, findUserNames, unknownRegionCodes } from '../sponsors/register-refs';
 import { moveStaysToVillage } from '../stays/stays.repo';
@@ -362,6 +363,15 @@ export async function verifyAccommodation(
         });
       case 'existing_operator':
         await repo.linkOperator(tx, row.id, plan.userId, ctx.now());
+        // the registration came through the public form: the account's holder learns that it now runs this property
+        await notifyUsers(tx, ctx, [plan.userId], {
+          kind: 'accommodation.linked',
+          titleKey: 'messages.propertyLinked.title',
+          bodyKey: 'messages.propertyLinked.body',
+          params: { property: row.name },
+          link: '/my-accommodation',
+          email: true,
+        });
         return { operatorAccount: plan.kind, operatorUserId: plan.userId };
       case 'new': {
         const agencyId = opts.operatorAgencyId ?? (ctx.actor.kind === 'user' ? ctx.actor.agencyId : undefined);
