@@ -229,7 +229,7 @@ export function RegisterPage() {
                 {
                   key: 'status',
                   header: t('list.columns.status'),
-                  width: 220,
+                  width: 250,
                   render: (person: PersonListItem) => <PersonStatusBadge status={person.status} size="sm" />,
                 },
               ]),
