@@ -120,19 +120,7 @@ export const statusReason = z.object({ reason: requiredText(500) }).strict();
  * The map pin changes as a pair: both given (two numbers, or two nulls to remove it) or neither.
  */
 export const accommodationUpdate = z
-  .object({
-    name: nameText(200),
-    kind: accommodationKind,
-    nib: nibSchema,
-    address: addressText,
-    villageCode: villageCodeSchema,
-    latitude: latitudeSchema.nullable(),
-    longitude: longitudeSchema.nullable(),
-    phone: phoneSchema,
-    email: emailSchema,
-    picName: nameText(200),
-    picPhone: optionalPhone,
-  })
+  .object({ ...propertyFields, latitude: latitudeSchema.nullable(), longitude: longitudeSchema.nullable() })
   .partial()
   .strict()
   .refine(
