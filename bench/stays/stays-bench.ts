@@ -12,7 +12,8 @@
 // Writes the section "## Guest reporting (issue 4)" of bench/RESULTS.md and drops what it created.
 //
 // Options: --rows N (100000) --pglite-rows N (10000) --linked F (share of guests already on file, 0.02)
-// --singles N (5000) --pglite-singles N (1000) --clients C (50) --pg-url URL --skip-pg --skip-pglite --no-write
+// --singles N (5000) --pglite-singles N (1000) --clients C (50) --rate R (500, requests a second of the paced run;
+// --pglite-rate 100) --pg-url URL --skip-pg --skip-pglite --no-write
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
     singles: { type: 'string', default: '5000' },
     'pglite-singles': { type: 'string', default: '1000' },
     clients: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '500' },
+    'pglite-rate': { type: 'string', default: '100' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     'skip-pg': { type: 'boolean', default: false },
     'skip-pglite': { type: 'boolean', default: false },
@@ -313,6 +316,8 @@ function rawCopy(url: string, guests: readonly Guest[], arrivedAt: string): numb
 }
 
 type SinglesResult = {
+  /** requests a second offered by the clients together; 0: each client sends again as soon as it is answered */
+  rate: number;
   requests: number;
   clients: number;
   seconds: number;
@@ -336,7 +341,7 @@ const http = require('node:http');
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', () => run(JSON.parse(Buffer.concat(chunks).toString())));
-function run({ url, tokens, bodies }) {
+function run({ url, tokens, bodies, rate }) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const post = (token, body) => new Promise((resolve, reject) => {
   const req = http.request(url, { method: 'POST', agent, headers: {
@@ -348,14 +353,25 @@ const post = (token, body) => new Promise((resolve, reject) => {
 let next = 0;
 let errors = 0;
 const latencies = [];
-const worker = async (token) => {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// rate 0: each client sends its next request as soon as the last is answered (closed loop, the machine's maximum);
+// rate R: the clients together send R requests a second, each on its own schedule (client k at k/R s, then every
+// C/R s); a latency counts from the scheduled time, so a late answer also delays (and charges) the next request.
+const worker = async (token, k) => {
+  const every = rate > 0 ? (tokens.length / rate) * 1000 : 0;
+  let slot = t0 + (rate > 0 ? (k / rate) * 1000 : 0);
   for (;;) {
     const i = next++;
     if (i >= bodies.length) return;
-    const t0 = performance.now();
+    if (rate > 0) {
+      const wait = slot - performance.now();
+      if (wait > 0) await sleep(wait);
+    }
+    const start = rate > 0 ? slot : performance.now();
     const status = await post(token, bodies[i]);
-    latencies.push(performance.now() - t0);
+    latencies.push(performance.now() - start);
     if (status !== 201) errors += 1;
+    slot += every;
   }
 };
 const t0 = performance.now();
@@ -368,6 +384,7 @@ async function measureSingles(
   tokens: readonly string[],
   total: number,
   tag: string,
+  rate = 0,
 ): Promise<SinglesResult> {
   const clients = tokens.length;
   const arrivedAt = new Date(Date.now() - 3_600_000).toISOString();
@@ -386,7 +403,7 @@ async function measureSingles(
     client.once('close', (code) =>
       code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString())) : reject(new Error(`client exited ${code}`)),
     );
-    client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies }));
+    client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies, rate }));
   });
   const seconds = result.ms / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -397,6 +414,7 @@ async function measureSingles(
   const latencies = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
+    rate,
     requests: total,
     clients,
     seconds,
@@ -479,6 +497,8 @@ type RunResult = {
   mode: string;
   batch: BatchResult;
   singles: SinglesResult;
+  /** the same clients at a fixed rate (the target's load) */
+  paced: SinglesResult;
   /** the same clients all reporting for one property */
   oneProperty: SinglesResult;
   auditTxMs: number;
@@ -523,6 +543,12 @@ async function run(
     log(
       `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
+    const rate = Number(database.mode === 'server' ? args.rate : args['pglite-rate']);
+    log(`${mode}: ${singles} single check-ins from ${tokens.length} clients at ${rate} a second together`);
+    const paced = await measureSingles(base, tokens, singles, 'P', rate);
+    log(
+      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, errors ${paced.errors}, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+    );
     const shared = (await buildProperty(database)).token;
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients, all for one property`);
     const oneProperty = await measureSingles(
@@ -540,6 +566,7 @@ async function run(
       mode,
       batch,
       singles: single,
+      paced,
       oneProperty,
       auditTxMs,
       version: v?.v ?? '?',
@@ -645,17 +672,18 @@ function report(results: RunResult[]): string {
     '',
     '### Single check-ins (POST /stays/check-ins, one guest each)',
     '',
-    '| database | properties | requests | clients | req/s | p50 | p99 | max | errors | server CPU | database CPU | audit-only tx |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | properties | clients send | requests | clients | req/s | p50 | p99 | max | errors | server CPU | database CPU | audit-only tx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.flatMap((r) =>
       (
         [
           [`one per client`, r.singles],
+          [`one per client`, r.paced],
           ['all on one', r.oneProperty],
         ] as const
       ).map(
         ([label, s]) =>
-          `| ${r.mode} | ${label} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
+          `| ${r.mode} | ${label} | ${s.rate > 0 ? `${f(s.rate)}/s together` : 'at once when answered'} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
       ),
     ),
     '',

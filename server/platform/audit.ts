@@ -54,30 +54,49 @@ export function hashAuditRow(row: ChainFields): string {
 }
 
 export async function appendAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await appendAudits(tx, [{ ctx, entry }]);
+}
+
+/**
+ * Appends rows of several requests written in one transaction (check-ins written together), each with its own
+ * actor and request, in the given order: one lock, one read of the chain's end and one insert for all.
+ */
+export async function appendAudits(tx: Tx, entries: readonly { ctx: Ctx; entry: AuditEntry }[]): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const actor = ctx.actor;
-  const fields: ChainFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: ctx.now(),
-    actorKind: actor.kind,
-    actorId: actor.kind === 'user' ? actor.userId : null,
-    actorName: actor.kind === 'anonymous' ? null : actor.name,
-    agencyId: actor.kind === 'user' ? actor.agencyId : null,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    purpose: entry.purpose ?? null,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-    details: entry.details ? (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>) : null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...fields, hash: hashAuditRow(fields) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map(({ ctx, entry }) => {
+    const actor = ctx.actor;
+    seq += 1;
+    const fields: ChainFields = {
+      seq,
+      at: ctx.now(),
+      actorKind: actor.kind,
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorName: actor.kind === 'anonymous' ? null : actor.name,
+      agencyId: actor.kind === 'user' ? actor.agencyId : null,
+      action: entry.action,
+      objectType: entry.objectType ?? null,
+      objectId: entry.objectId ?? null,
+      purpose: entry.purpose ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      details: entry.details ? (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>) : null,
+      prevHash,
+    };
+    const hash = hashAuditRow(fields);
+    prevHash = hash;
+    return { ...fields, hash };
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 export type AuditVerification =

@@ -33,17 +33,31 @@ export type ReportingProperty = { id: string; name: string; villageCode: string;
 
 export type Reporter = { userId: string | null; keyId: string | null };
 
-export type WriteOptions = {
+/** Who reports a row, for which property and through which channel. */
+export type RowContext = {
+  property: ReportingProperty;
+  reporter: Reporter;
   channel: StayChannel;
+  /** the group of the row's guest (a family, a tour); null for a guest alone */
+  groupId: string | null;
+  /**
+   * Rows of one unit are accepted together or refused together: a check-in request is one unit (all its guests or
+   * none), a batch row is a unit of its own (a bad row never costs another row).
+   */
+  unit: number;
+};
+
+export type WriteOptions = {
   batchId: string | null;
   dryRun: boolean;
-  reporter: Reporter;
-  /** the group of each row (by row index); null for a guest alone */
-  groupOf: (row: PreparedRow) => string | null;
+  /** the context of each row, asked once per row */
+  contextOf: (row: PreparedRow) => RowContext;
 };
 
 export type WriteOutcome = {
+  /** by row index */
   accepted: Map<number, CheckedInGuest & { personId: string | null }>;
+  /** by row index: the rows refused for their own errors (the other rows of a refused unit are in neither map) */
   rejected: Map<number, RowError[]>;
   /** new persons whose close candidates were not looked for yet */
   pendingReview: number;
@@ -114,7 +128,6 @@ function importedPersonOf(row: PreparedRow, property: ReportingProperty, source:
 export async function writeCheckIns(
   tx: Tx,
   ctx: Ctx,
-  property: ReportingProperty,
   rows: readonly PreparedRow[],
   opts: WriteOptions,
 ): Promise<WriteOutcome> {
@@ -122,16 +135,27 @@ export async function writeCheckIns(
   const rejected = new Map<number, RowError[]>();
   const accepted: WriteOutcome['accepted'] = new Map();
   const phase = phaseClock();
-  await repo.lockAccommodationStays(
-    tx,
-    property.id,
-    opts.batchId === null
-      ? rows.map((r) => importDocumentKey(r.guest.numberNorm, r.guest.document.issuingState))
-      : null,
-  );
+  const contexts = new Map<number, RowContext>();
+  for (const row of rows) {
+    contexts.set(row.index, opts.contextOf(row));
+  }
+  const about = (row: PreparedRow) => contexts.get(row.index) as RowContext;
+  const documentKeyOf = (r: PreparedRow) => importDocumentKey(r.guest.numberNorm, r.guest.document.issuingState);
+  if (opts.batchId === null) {
+    // check-in requests: only the guests' documents at their properties (requests of other guests run alongside)
+    await repo.lockStayDocuments(
+      tx,
+      rows.map((r) => ({ accommodationId: about(r).property.id, documentKey: documentKeyOf(r) })),
+    );
+  } else {
+    // a batch: the whole property
+    for (const id of new Set(rows.map((r) => about(r).property.id))) {
+      await repo.lockAccommodationStays(tx, id);
+    }
+  }
   phase('lock');
 
-  // 1. Who is on file already (by document), and who of them is checked in here now.
+  // 1. Who is on file already (by document), and who of them is checked in at the row's property now.
   const holders = new Map<string, PersonRow>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const found = await findDocumentHoldersBulk(
@@ -144,43 +168,68 @@ export async function writeCheckIns(
       holders.set(k, v);
     }
   }
-  const holderOf = (r: PreparedRow) =>
-    holders.get(importDocumentKey(r.guest.numberNorm, r.guest.document.issuingState));
+  const holderOf = (r: PreparedRow) => holders.get(documentKeyOf(r));
   const linkedIds = [...new Set([...holders.values()].map((p) => p.id))];
+  const propertyIds = [...new Set(rows.map((r) => about(r).property.id))];
   const checkedIn = new Set<string>();
   for (let i = 0; i < linkedIds.length; i += CHUNK) {
-    for (const id of await repo.findOpenStayPersons(tx, property.id, linkedIds.slice(i, i + CHUNK))) {
-      checkedIn.add(id);
+    for (const key of await repo.findOpenStayPersons(tx, propertyIds, linkedIds.slice(i, i + CHUNK))) {
+      checkedIn.add(key);
     }
   }
   phase('find holders + open stays');
-  const good: PreparedRow[] = [];
-  const firstRowOf = new Map<string, number>();
+  // Unit by unit, in order: a unit is refused when one of its rows is; a guest on file is in one accepted row per
+  // property at most (the same person twice in a request, or in two rows of a batch, is a duplicate; in two check-in
+  // requests written together, the later one finds the guest checked in — as if it came after the first).
+  const units = new Map<number, PreparedRow[]>();
   for (const row of rows) {
-    const holder = holderOf(row);
-    const earlier = holder ? firstRowOf.get(holder.id) : undefined;
-    if (holder && earlier !== undefined) {
-      // two documents of one person on file (an old and a new passport) in one request
-      rejected.set(row.index, [
-        {
+    const unit = about(row).unit;
+    const members = units.get(unit);
+    if (members) {
+      members.push(row);
+    } else {
+      units.set(unit, [row]);
+    }
+  }
+  const good: PreparedRow[] = [];
+  const firstRowOf = new Map<string, { index: number; unit: number }>();
+  for (const [unit, members] of units) {
+    const errors = new Map<number, RowError>();
+    const taken = new Map<string, number>();
+    for (const row of members) {
+      const holder = holderOf(row);
+      if (!holder) {
+        continue;
+      }
+      const key = `${about(row).property.id}:${holder.id}`;
+      const earlier = firstRowOf.get(key);
+      const inUnit = taken.get(key);
+      if (inUnit !== undefined || (earlier && opts.batchId !== null)) {
+        // two documents of one person on file (an old and a new passport) in one request or one batch
+        errors.set(row.index, {
           field: 'guest.documentNumber',
           code: 'STAY_GUEST_DUPLICATE',
-          message: `the same guest is in row ${earlier} already`,
-        },
-      ]);
-    } else if (holder && checkedIn.has(holder.id)) {
-      rejected.set(row.index, [
-        {
+          message: `the same guest is in row ${inUnit ?? earlier?.index} already`,
+        });
+      } else if (earlier || checkedIn.has(key)) {
+        errors.set(row.index, {
           field: 'guest.documentNumber',
           code: 'STAY_ALREADY_CHECKED_IN',
           message: 'this guest is checked in at the property already (check out first, or correct that stay)',
-        },
-      ]);
-    } else {
-      good.push(row);
-      if (holder) {
-        firstRowOf.set(holder.id, row.index);
+        });
+      } else {
+        taken.set(key, row.index);
       }
+    }
+    if (errors.size > 0) {
+      for (const [index, error] of errors) {
+        rejected.set(index, [error]);
+      }
+      continue;
+    }
+    good.push(...members);
+    for (const [key, index] of taken) {
+      firstRowOf.set(key, { index, unit });
     }
   }
   if (opts.dryRun) {
@@ -198,14 +247,14 @@ export async function writeCheckIns(
   }
 
   // 2. The register: new persons in bulk, facts of persons on file (the property becomes their current address).
-  const source = stayReportSource(property, opts.reporter, now);
+  const sourceOf = (row: PreparedRow) => stayReportSource(about(row).property, about(row).reporter, now);
   const fresh = good.filter((r) => !holderOf(r));
   const newIds: string[] = [];
   for (let i = 0; i < fresh.length; i += 1000) {
     newIds.push(
       ...(await insertImportedPersons(
         tx,
-        fresh.slice(i, i + 1000).map((r) => importedPersonOf(r, property, source)),
+        fresh.slice(i, i + 1000).map((r) => importedPersonOf(r, about(r).property, sourceOf(r))),
         now,
       )),
     );
@@ -220,25 +269,31 @@ export async function writeCheckIns(
     await lockPersons(tx, [...new Set(linked.map((r) => (holderOf(r) as PersonRow).id))]);
   }
   // A report that says something new about the person (another spelling, a birth date) is recorded as its claim,
-  // one by one; the rest only move to the property, all at once.
-  const moving: string[] = [];
+  // one by one; the rest only move to their property, all at once per property.
+  const moving = new Map<string, { row: PreparedRow; personIds: string[] }>();
   for (const row of linked) {
     const holder = holderOf(row) as PersonRow;
-    const item = importedPersonOf(row, property, source);
+    const { property } = about(row);
+    const item = importedPersonOf(row, property, sourceOf(row));
     personOf.set(row.index, holder.id);
     if (differingFields(item.identity, identityOf(holder)).length > 0) {
       await attachImportedFacts(tx, holder, item, now);
     } else {
-      moving.push(holder.id);
+      const group = moving.get(property.id) ?? { row, personIds: [] };
+      group.personIds.push(holder.id);
+      moving.set(property.id, group);
     }
   }
-  await moveToAddressBulk(
-    tx,
-    moving,
-    { regionCode: property.villageCode, addressText: addressTextOf(property) },
-    source,
-    now,
-  );
+  for (const { row, personIds } of moving.values()) {
+    const { property } = about(row);
+    await moveToAddressBulk(
+      tx,
+      personIds,
+      { regionCode: property.villageCode, addressText: addressTextOf(property) },
+      sourceOf(row),
+      now,
+    );
+  }
 
   phase('guests on file (claims, move to property)');
   // 3. Receipts, stays and their check-in reports.
@@ -247,22 +302,28 @@ export async function writeCheckIns(
     tx,
     ctx,
     good.map((r, i) => ({
-      accommodationId: property.id,
+      accommodationId: about(r).property.id,
       reportId: reportIds[i] as string,
       kind: 'check_in',
       happenedAt: r.arrivedAt,
-      property,
+      property: about(r).property,
     })),
   );
   phase('receipt numbers');
   // People at the web form see the flag at once; API and batch guests are checked by the job within a minute.
-  const reviewInline = opts.channel === 'form' && fresh.length <= INLINE_REVIEW_LIMIT;
+  const freshByUnit = new Map<number, number>();
+  for (const r of fresh) {
+    freshByUnit.set(about(r).unit, (freshByUnit.get(about(r).unit) ?? 0) + 1);
+  }
+  const reviewInline = (r: PreparedRow) =>
+    about(r).channel === 'form' && (freshByUnit.get(about(r).unit) ?? 0) <= INLINE_REVIEW_LIMIT;
   const newStays: repo.NewStay[] = [];
   const newReports: repo.NewReport[] = [];
   good.forEach((row, i) => {
+    const { property, reporter, channel, groupId } = about(row);
     const stayId = newId();
     const isNew = !holderOf(row);
-    const personLink: PersonLink = isNew ? (reviewInline ? 'new' : 'new_pending') : 'linked';
+    const personLink: PersonLink = isNew ? (reviewInline(row) ? 'new' : 'new_pending') : 'linked';
     const { numberNorm: _n, ...guest } = row.guest;
     const receiptNumber = (receipts[i] as { number: string }).number;
     newStays.push({
@@ -270,7 +331,7 @@ export async function writeCheckIns(
       accommodationId: property.id,
       villageCode: property.villageCode,
       personId: personOf.get(row.index) as string,
-      groupId: opts.groupOf(row),
+      groupId,
       status: 'open',
       arrivedAt: row.arrivedAt,
       expectedCheckOut: row.expectedCheckOut,
@@ -281,7 +342,7 @@ export async function writeCheckIns(
       isLate: row.isLate,
       checkInReportedAt: now,
       personLink,
-      channel: opts.channel,
+      channel,
       batchId: opts.batchId,
       receiptNumber,
       createdAt: now,
@@ -302,10 +363,10 @@ export async function writeCheckIns(
       },
       isLate: row.isLate,
       receiptNumber,
-      channel: opts.channel,
+      channel,
       batchId: opts.batchId,
-      reportedByUserId: opts.reporter.userId,
-      reportedByKeyId: opts.reporter.keyId,
+      reportedByUserId: reporter.userId,
+      reportedByKeyId: reporter.keyId,
     });
     accepted.set(row.index, {
       stayId,
@@ -319,11 +380,12 @@ export async function writeCheckIns(
     await repo.insertStaysWithReports(tx, newStays.slice(i, i + CHUNK), newReports.slice(i, i + CHUNK));
   }
   phase('stays + reports');
-  if (reviewInline) {
+  const inline = newStays.filter((s) => s.personLink === 'new');
+  if (inline.length > 0) {
     const flagged = await reviewNewGuests(
       tx,
       ctx,
-      newStays.filter((s) => s.personLink === 'new').map((s) => ({ id: s.id, personId: s.personId, guest: s.guest })),
+      inline.map((s) => ({ id: s.id, personId: s.personId, guest: s.guest })),
     );
     for (const [index, entry] of accepted) {
       if (entry.stayId && flagged.has(entry.stayId)) {
@@ -331,7 +393,7 @@ export async function writeCheckIns(
       }
     }
   }
-  return { accepted, rejected, pendingReview: reviewInline ? 0 : fresh.length };
+  return { accepted, rejected, pendingReview: fresh.length - inline.length };
 }
 
 /**

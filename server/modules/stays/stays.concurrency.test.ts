@@ -5,9 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/client';
+import { verifyAuditChain } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { type AppError, errorStatus } from '../../platform/errors';
 import { createTestEnv, type TestEnv } from '../../test/harness';
-import { buildAccommodation, buildApiKey } from '../accommodations/accommodations.test-support';
+import { buildAccommodation, buildApiKey, PAGAR_ALAM_VILLAGE } from '../accommodations/accommodations.test-support';
 import { passportMrz } from '../persons/persons.test-support';
+import { checkInGroupStats, checkIn as checkInService } from './stays.service';
 
 let env: TestEnv;
 let property: { id: string };
@@ -63,5 +67,100 @@ describe('concurrent check-ins at one property', () => {
                  (select count(distinct person_id)::int from travel_documents where number_norm = ${doc}) as persons`,
     );
     expect(row).toEqual({ stays: 1, persons: 1 });
+  });
+});
+
+describe('check-ins written together (group commit)', () => {
+  // Called at the service, with the key's property already read (as the API key's look-up does), so that all requests
+  // reach the queue at once on both databases (on PGlite an HTTP request's own look-ups wait for the running write).
+  const reportAs = async (propertyId: string) => {
+    const apiKey = await buildApiKey(env, propertyId);
+    return env.ctx({
+      kind: 'accommodation_key',
+      keyId: apiKey.id,
+      accommodationId: propertyId,
+      name: `Kunci ${propertyId.slice(0, 4)}`,
+      property: { name: 'Hotel Uji', villageCode: PAGAR_ALAM_VILLAGE, address: 'Jl. Uji No. 1' },
+    });
+  };
+  const report = (ctx: Ctx, documentNumbers: string[]) =>
+    checkInService(
+      ctx,
+      {
+        arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        expectedCheckOut: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+        visitPurpose: 'tourism',
+        guests: documentNumbers.map((documentNumber) => ({ mrz: passportMrz({ documentNumber }) })),
+      },
+      { dryRun: false },
+    ).then(
+      (answer) => ({ status: answer.statusCode, body: answer.body as unknown }),
+      (error: AppError) => ({ status: errorStatus[error.code], body: { code: error.code, ...error.details } }),
+    );
+
+  it('answers each request of a group on its own: a refused request costs the others nothing; an audit row each', async () => {
+    const ids = [property.id, (await buildAccommodation(env, {})).id, (await buildAccommodation(env, {})).id];
+    const ctxs = await Promise.all(ids.map(reportAs));
+    const present = docNo();
+    expect((await report(ctxs[0] as Ctx, [present])).status).toBe(201);
+    const before = { ...checkInGroupStats(env.database) };
+    const [auditBefore] = await selectRows<{ n: number }>(
+      env.database.db,
+      sql`select coalesce(max(seq), 0)::int as n from audit_log`,
+    );
+
+    // 12 requests at once over three properties; request 5 holds a guest already checked in at the first property
+    // (with a new guest beside them: both refused), request 8 checks that guest in at another property (accepted).
+    const docs = Array.from({ length: 12 }, docNo);
+    const answers = await Promise.all(
+      docs.map((doc, i) =>
+        i === 5
+          ? report(ctxs[0] as Ctx, [doc, present])
+          : i === 8
+            ? report(ctxs[1] as Ctx, [present])
+            : report(ctxs[i % 3] as Ctx, [doc]),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(docs.map((_, i) => (i === 5 ? 409 : 201)));
+    expect(answers[5]?.body).toMatchObject({
+      code: 'STAY_ALREADY_CHECKED_IN',
+      errors: [{ path: 'body.guests.1.documentNumber', code: 'STAY_ALREADY_CHECKED_IN' }],
+    });
+    // written in fewer transactions than requests
+    const after = { ...checkInGroupStats(env.database) };
+    expect((after.items ?? 0) - (before.items ?? 0)).toBe(12);
+    expect((after.groups ?? 0) - (before.groups ?? 0)).toBeLessThan(12);
+    expect(after.failedGroups).toBe(before.failedGroups ?? 0);
+
+    // the refused request's new guest was not written; the accepted ones were, each at its property
+    const [refusedGuest] = await selectRows<{ n: number }>(
+      env.database.db,
+      sql`select count(*)::int as n from travel_documents where number_norm = ${docs[5]}`,
+    );
+    expect(refusedGuest?.n).toBe(0);
+    const stays = await selectRows<{ accommodation_id: string; number: string }>(
+      env.database.db,
+      sql`select s.accommodation_id, s.guest->'document'->>'number' as number from stays s
+           where s.guest->'document'->>'number' = any(${sql.param([...docs, present])}::text[])`,
+    );
+    const at = new Set(stays.map((s) => `${s.number}@${s.accommodation_id}`));
+    docs.forEach((doc, i) => {
+      if (i !== 5 && i !== 8) {
+        expect(at.has(`${doc}@${ids[i % 3]}`)).toBe(true);
+      }
+    });
+    expect([...at].filter((k) => k.startsWith(`${present}@`)).sort()).toEqual(
+      [`${present}@${ids[0]}`, `${present}@${ids[1]}`].sort(),
+    );
+
+    // one audit row per accepted request, with its own key and property, in a chain that still verifies
+    const audits = await selectRows<{ actor_name: string; object_id: string }>(
+      env.database.db,
+      sql`select actor_name, object_id from audit_log where seq > ${auditBefore?.n ?? 0} and action = 'stay.check_in'`,
+    );
+    expect(audits).toHaveLength(11);
+    expect(new Set(audits.map((a) => `${a.actor_name}@${a.object_id}`)).size).toBe(3);
+    expect(new Set(audits.map((a) => a.object_id))).toEqual(new Set(ids));
+    expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
   });
 });

@@ -54,33 +54,44 @@ function insertColumns(table: string, columns: readonly Column[], computed: read
  * person sent at once by two requests meet at the unique index instead (the caller answers STAY_ALREADY_CHECKED_IN).
  * The same document at two properties is not ordered here, as before.
  */
-export async function lockAccommodationStays(tx: Tx, accommodationId: string, documentKeys: readonly string[] | null) {
-  const property = `stays:${accommodationId}`;
-  if (documentKeys === null) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${property}))`);
-    return;
-  }
-  // One statement, in a fixed order: the shared property lock is taken while the keys are read (a filter, per row;
+/** A batch's lock: the whole property (check-in requests of it wait, and it waits for theirs). */
+export async function lockAccommodationStays(tx: Tx, accommodationId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`stays:${accommodationId}`}))`);
+}
+
+/**
+ * A check-in request's locks: each guest's document at its property, under the property's shared lock (so a batch
+ * of the property waits, and requests of other guests do not).
+ */
+export async function lockStayDocuments(tx: Tx, entries: readonly { accommodationId: string; documentKey: string }[]) {
+  // One statement, in a fixed order: the shared property locks are taken while the keys are read (a filter, per row;
   // re-taking a held lock only counts it), the sort consumes them all before the first document lock is taken.
   await tx.execute(
     sql`select count(pg_advisory_xact_lock(h))
-        from (select distinct hashtext(${`${property}:`} || k) as h
-                from unnest(${sql.param([...documentKeys])}::text[]) as k
-               where pg_advisory_xact_lock_shared(hashtext(${property})) is not null
+        from (select distinct hashtext('stays:' || p || ':' || k) as h
+                from unnest(${sql.param(entries.map((e) => e.accommodationId))}::text[],
+                            ${sql.param(entries.map((e) => e.documentKey))}::text[]) as t(p, k)
+               where pg_advisory_xact_lock_shared(hashtext('stays:' || p)) is not null
                order by 1) as keys`,
   );
 }
 
-export async function findOpenStayPersons(db: Queryable, accommodationId: string, personIds: readonly string[]) {
-  if (personIds.length === 0) {
+/** Which of the persons are checked in now at which of the properties, as "property id:person id". */
+export async function findOpenStayPersons(
+  db: Queryable,
+  accommodationIds: readonly string[],
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0 || accommodationIds.length === 0) {
     return new Set<string>();
   }
-  const rows = await selectRows<{ person_id: string }>(
+  const rows = await selectRows<{ accommodation_id: string; person_id: string }>(
     db,
-    sql`select person_id from stays where accommodation_id = ${accommodationId} and status = 'open'
-        and person_id = any(${sql.param([...personIds])}::uuid[])`,
+    sql`select accommodation_id, person_id from stays
+         where accommodation_id = any(${sql.param([...accommodationIds])}::uuid[]) and status = 'open'
+           and person_id = any(${sql.param([...personIds])}::uuid[])`,
   );
-  return new Set(rows.map((r) => r.person_id));
+  return new Set(rows.map((r) => `${r.accommodation_id}:${r.person_id}`));
 }
 
 export type NewStay = typeof stays.$inferInsert;

@@ -25,11 +25,12 @@ import type {
   StayReportResult,
 } from '../../../contracts/stays';
 import { MAX_BATCH_ROWS, stayBatchRow } from '../../../contracts/stays';
-import { type Queryable, selectRows, type Tx } from '../../db/client';
+import { type Database, type Queryable, selectRows, type Tx } from '../../db/client';
 import { type Actor, hasPermission, isInScope, requirePermission, scopeOf } from '../../platform/access';
-import { appendAudit } from '../../platform/audit';
+import { appendAudit, appendAudits } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, type ErrorCode, errorStatus } from '../../platform/errors';
+import { GroupCommit, type GroupOutcome } from '../../platform/group-commit';
 import { newId } from '../../platform/ids';
 import { enqueueJob } from '../../platform/jobs';
 import { findAccommodation } from '../accommodations/accommodations.repo';
@@ -41,11 +42,12 @@ import {
 import { isUniqueViolation } from '../orgs/orgs.repo';
 import { findVisiblePerson } from '../persons/person-records';
 import { findRegionLabels } from '../sponsors/register-refs';
-import { addPhaseTime, type Reporter, type ReportingProperty, writeCheckIns } from './stay-check-ins';
+import { addPhaseTime, type Reporter, type ReportingProperty, type RowContext, writeCheckIns } from './stay-check-ins';
 import { assignReceiptNumber } from './stay-receipts';
 import {
   CLOCK_SKEW_MS,
   checkStayDates,
+  documentKeyOf,
   findDuplicateGuests,
   isLateReport,
   type PreparedRow,
@@ -208,13 +210,20 @@ function refuseRows(
   rejected: ReadonlyMap<number, RowError[]>,
   pathOf: (index: number, field: string) => string,
 ): never {
+  throw refusal(rejected, pathOf);
+}
+
+function refusal(rejected: ReadonlyMap<number, RowError[]>, pathOf: (index: number, field: string) => string) {
   const errors = [...rejected.entries()]
     .sort(([a], [b]) => a - b)
     .flatMap(([index, list]) => list.map((e) => ({ path: pathOf(index, e.field), code: e.code, message: e.message })));
   const first = errors[0];
   const code = (first && first.code in errorStatus ? first.code : 'VALIDATION_FAILED') as ErrorCode;
-  throw new AppError(code, first?.message ?? 'the report was refused', { field: first?.path, errors });
+  return new AppError(code, first?.message ?? 'the report was refused', { field: first?.path, errors });
 }
+
+const checkInPathOf = (index: number, field: string) =>
+  field.startsWith('guest.') ? `body.guests.${index}.${field.slice(6)}` : `body.${field}`;
 
 /** Check-in of one guest or a group arriving together: all guests are accepted, or none. */
 export async function checkIn(
@@ -253,20 +262,20 @@ export async function checkIn(
   for (const [index, error] of findDuplicateGuests(rows)) {
     rejected.set(index, [error]);
   }
-  const pathOf = (index: number, field: string) =>
-    field.startsWith('guest.') ? `body.guests.${index}.${field.slice(6)}` : `body.${field}`;
+  const pathOf = checkInPathOf;
   if (rejected.size > 0) {
     refuseRows(rejected, pathOf);
   }
   const groupId = rows.length > 1 && !opts.dryRun ? newId() : null;
   const write = async (tx: Tx): Promise<CheckInResult> => {
-    const outcome = await writeCheckIns(tx, ctx, property, rows, {
-      channel: channelOf(ctx.actor),
-      batchId: null,
-      dryRun: opts.dryRun,
+    const about: RowContext = {
+      property,
       reporter: reporterOf(ctx.actor),
-      groupOf: () => groupId,
-    });
+      channel: channelOf(ctx.actor),
+      groupId,
+      unit: 0,
+    };
+    const outcome = await writeCheckIns(tx, ctx, rows, { batchId: null, dryRun: opts.dryRun, contextOf: () => about });
     if (outcome.rejected.size > 0) {
       refuseRows(outcome.rejected, pathOf);
     }
@@ -288,6 +297,11 @@ export async function checkIn(
   }
   const t1 = performance.now();
   try {
+    if (opts.idempotencyKey === undefined) {
+      // written together with the check-ins that arrive while another is being written (D20)
+      const body = await checkInGroupsOf(ctx.database).submit({ ctx, property, rows, groupId, alone: write });
+      return { statusCode: 201, body };
+    }
     return await once(ctx, property.id, opts.idempotencyKey, 'check-ins', input, 201, write);
   } catch (error) {
     // Two documents of one person checked in at once by two requests (each holds only its own document's lock).
@@ -300,6 +314,114 @@ export async function checkIn(
   } finally {
     addPhaseTime('check-in: transaction (lock to commit)', performance.now() - t1);
   }
+}
+
+/** A check-in request waiting to be written: its property, its checked rows, and how to write it alone. */
+type PendingCheckIn = {
+  ctx: Ctx;
+  property: ReportingProperty;
+  rows: readonly PreparedRow[];
+  groupId: string | null;
+  alone: (tx: Tx) => Promise<CheckInResult>;
+};
+
+/** Up to this many guests are written together (under the receipts' inline signing limit). */
+const GROUP_MAX_GUESTS = 400;
+
+const checkInGroups = new WeakMap<Database, GroupCommit<PendingCheckIn, CheckInResult>>();
+
+function checkInGroupsOf(database: Database): GroupCommit<PendingCheckIn, CheckInResult> {
+  let groups = checkInGroups.get(database);
+  if (!groups) {
+    groups = new GroupCommit<PendingCheckIn, CheckInResult>({
+      keysOf: (p) => p.rows.map((r) => `${p.property.id}:${documentKeyOf(r.guest)}`),
+      weightOf: (p) => p.rows.length,
+      maxWeight: GROUP_MAX_GUESTS,
+      writeAlone: (p) => database.transaction(p.alone),
+      writeTogether: (items) => database.transaction((tx) => writeCheckInsTogether(tx, items)),
+      onGroupFailure: (error, items) =>
+        items[0]?.ctx.log.warn({ err: error, requests: items.length }, 'check-ins written together failed; each alone'),
+    });
+    checkInGroups.set(database, groups);
+  }
+  return groups;
+}
+
+/** How many groups of check-ins this database has written and how many requests they held (tests, benchmark). */
+export const checkInGroupStats = (database: Database) => checkInGroups.get(database)?.stats ?? null;
+
+/**
+ * Check-in requests written in one transaction: each request is one unit (all its guests or none), refused alone
+ * when one of its guests is; an audit row each, in arrival order.
+ */
+async function writeCheckInsTogether(tx: Tx, items: readonly PendingCheckIn[]): Promise<GroupOutcome<CheckInResult>[]> {
+  const rows: PreparedRow[] = [];
+  const unitOf: number[] = [];
+  items.forEach((item, unit) => {
+    for (const row of item.rows) {
+      unitOf.push(unit);
+      rows.push({ ...row, index: rows.length });
+    }
+  });
+  const contexts = items.map(
+    (item, unit): RowContext => ({
+      property: item.property,
+      reporter: reporterOf(item.ctx.actor),
+      channel: channelOf(item.ctx.actor),
+      groupId: item.groupId,
+      unit,
+    }),
+  );
+  const first = items[0] as PendingCheckIn;
+  const outcome = await writeCheckIns(tx, first.ctx, rows, {
+    batchId: null,
+    dryRun: false,
+    contextOf: (row) => contexts[unitOf[row.index] as number] as RowContext,
+  });
+  let offset = 0;
+  const results = items.map((item): GroupOutcome<CheckInResult> => {
+    const own = rows.slice(offset, offset + item.rows.length);
+    offset += item.rows.length;
+    const refused = new Map<number, RowError[]>();
+    for (const [i, row] of own.entries()) {
+      const errors = outcome.rejected.get(row.index);
+      if (errors) {
+        refused.set(i, errors);
+      }
+    }
+    if (refused.size > 0) {
+      return { ok: false, error: refusal(refused, checkInPathOf) };
+    }
+    const guests = own.map((r) => outcome.accepted.get(r.index) as CheckInResult['guests'][number]);
+    return {
+      ok: true,
+      value: { dryRun: false, accommodationId: item.property.id, groupId: item.groupId, guests },
+    };
+  });
+  await appendAudits(
+    tx,
+    items.flatMap((item, i) => {
+      const result = results[i] as GroupOutcome<CheckInResult>;
+      return result.ok
+        ? [
+            {
+              ctx: item.ctx,
+              entry: {
+                action: 'stay.check_in',
+                objectType: 'accommodation',
+                objectId: item.property.id,
+                details: {
+                  stayIds: result.value.guests.map((g) => g.stayId),
+                  groupId: item.groupId,
+                  late: item.rows.some((r) => r.isLate),
+                },
+              },
+            },
+          ]
+        : [];
+    }),
+  );
+  return results;
 }
 
 const constraintOf = (error: unknown): unknown =>
@@ -427,26 +549,27 @@ export async function processBatch(ctx: Ctx, batchId: string): Promise<void> {
       const good = rows.filter((r) => !duplicates.has(r.index));
       lap('read rows (zod + MRZ)', t0);
       const groups = new Map<string, string>();
-      const outcome = await writeCheckIns(
-        tx,
-        ctx,
-        { id: property.id, name: property.name, villageCode: property.villageCode, address: property.address },
-        good,
-        {
-          channel: batch.channel as StayChannel,
-          batchId,
-          dryRun: batch.dryRun,
-          reporter: { userId: batch.submittedByUserId, keyId: batch.submittedByKeyId },
-          groupOf: (row) => {
-            if (!row.groupRef) {
-              return null;
-            }
-            const id = groups.get(row.groupRef) ?? newId();
-            groups.set(row.groupRef, id);
-            return id;
-          },
-        },
-      );
+      const reporting: ReportingProperty = {
+        id: property.id,
+        name: property.name,
+        villageCode: property.villageCode,
+        address: property.address,
+      };
+      const reporter: Reporter = { userId: batch.submittedByUserId, keyId: batch.submittedByKeyId };
+      const channel = batch.channel as StayChannel;
+      const groupOf = (row: PreparedRow) => {
+        if (!row.groupRef) {
+          return null;
+        }
+        const id = groups.get(row.groupRef) ?? newId();
+        groups.set(row.groupRef, id);
+        return id;
+      };
+      const outcome = await writeCheckIns(tx, ctx, good, {
+        batchId,
+        dryRun: batch.dryRun,
+        contextOf: (row) => ({ property: reporting, reporter, channel, groupId: groupOf(row), unit: row.index }),
+      });
       for (const [index, errors] of outcome.rejected) {
         (results[index] as BatchRowResult).errors = errors;
       }
