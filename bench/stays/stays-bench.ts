@@ -34,6 +34,7 @@ import { formatMrz } from '../../server/modules/mrz/mrz';
 import { insertImportedPersons } from '../../server/modules/persons/person-import';
 import { normaliseDocumentNumber } from '../../server/modules/persons/person-names';
 import { phaseTimes } from '../../server/modules/stays/stay-check-ins';
+import { checkInGroupStats } from '../../server/modules/stays/stays.service';
 import { createSealer } from '../../server/platform/auth/secrets';
 import { runDueJobs } from '../../server/platform/jobs';
 import { writeResultsSection } from '../lib/results-file';
@@ -326,6 +327,8 @@ type SinglesResult = {
   p99: number;
   max: number;
   errors: number;
+  /** requests written together in one transaction, on average (group commit, ARCHITECTURE D20) */
+  perGroup: number;
   /** CPU time of the server process per request (the clients run in their own process) */
   serverCpuMs: number;
   /** CPU time of the local PostgreSQL server's processes per request (null on PGlite, which runs in the server's
@@ -380,6 +383,7 @@ Promise.all(tokens.map(worker)).then(() => process.stdout.write(JSON.stringify({
 `;
 
 async function measureSingles(
+  database: Database,
   base: string,
   tokens: readonly string[],
   total: number,
@@ -392,6 +396,7 @@ async function measureSingles(
   const bodies = Array.from({ length: total }, (_, i) =>
     JSON.stringify({ arrivedAt, expectedCheckOut, visitPurpose: 'business', guests: [{ mrz: guestAt(i, tag).mrz }] }),
   );
+  const groups0 = { ...checkInGroupStats(database) };
   phaseTimes.clear();
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
@@ -411,6 +416,8 @@ async function measureSingles(
   for (const [name, ms] of phaseTimes) {
     log(`    ${name}: ${(ms / total).toFixed(2)} ms a request`);
   }
+  const groups1 = { ...checkInGroupStats(database) };
+  const groups = (groups1.groups ?? 0) - (groups0.groups ?? 0);
   const latencies = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
@@ -424,6 +431,7 @@ async function measureSingles(
     max: latencies.at(-1) ?? 0,
     errors: result.errors,
     serverCpuMs: (cpu.user + cpu.system) / 1000 / total,
+    perGroup: groups > 0 ? ((groups1.items ?? 0) - (groups0.items ?? 0)) / groups : 0,
     dbCpuMs: db0 !== null && db1 !== null ? (db1 - db0) / total : null,
   };
 }
@@ -538,27 +546,30 @@ async function run(
     for (let i = 0; i < Number(args.clients); i++) {
       tokens.push((await buildProperty(database)).token);
     }
+    // warm-up (not counted): the first thousand requests of a fresh process run unoptimised code
+    await measureSingles(database, base, tokens, Math.min(1000, singles), 'W');
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients`);
-    const single = await measureSingles(base, tokens, singles, 'S');
+    const single = await measureSingles(database, base, tokens, singles, 'S');
     log(
-      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}, ${single.perGroup.toFixed(1)} a group, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const rate = Number(database.mode === 'server' ? args.rate : args['pglite-rate']);
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients at ${rate} a second together`);
-    const paced = await measureSingles(base, tokens, singles, 'P', rate);
+    const paced = await measureSingles(database, base, tokens, singles, 'P', rate);
     log(
-      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, errors ${paced.errors}, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, errors ${paced.errors}, ${paced.perGroup.toFixed(1)} a group, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const shared = (await buildProperty(database)).token;
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients, all for one property`);
     const oneProperty = await measureSingles(
+      database,
       base,
       tokens.map(() => shared),
       singles,
       'O',
     );
     log(
-      `  ${Math.round(oneProperty.rps)} req/s, p50 ${oneProperty.p50.toFixed(1)} ms, p99 ${oneProperty.p99.toFixed(1)} ms, errors ${oneProperty.errors}, server ${oneProperty.serverCpuMs.toFixed(2)} ms, database ${oneProperty.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+      `  ${Math.round(oneProperty.rps)} req/s, p50 ${oneProperty.p50.toFixed(1)} ms, p99 ${oneProperty.p99.toFixed(1)} ms, errors ${oneProperty.errors}, ${oneProperty.perGroup.toFixed(1)} a group, server ${oneProperty.serverCpuMs.toFixed(2)} ms, database ${oneProperty.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const auditTxMs = await auditLockCost(database);
     log(`  one audit-only transaction: ${auditTxMs.toFixed(2)} ms`);

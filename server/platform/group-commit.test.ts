@@ -153,3 +153,61 @@ describe('group commit', () => {
     );
   });
 });
+
+describe('group commit with two writers', () => {
+  it('writes a second group while the first is in flight, but never two groups holding one key at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const busy = new Set<string>();
+    const { groups, queue } = recordingWriter({
+      concurrency: 2,
+      writeTogether: async (items) => {
+        const keys = items.flatMap((i) => i.keys);
+        for (const k of keys) {
+          expect(busy.has(k)).toBe(false);
+          busy.add(k);
+        }
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight -= 1;
+        for (const k of keys) {
+          busy.delete(k);
+        }
+        groups.push(items.map((i) => i.id));
+        return items.map((i) => ({ ok: true as const, value: i.id * 10 }));
+      },
+      writeAlone: async (i) => {
+        for (const k of i.keys) {
+          expect(busy.has(k)).toBe(false);
+          busy.add(k);
+        }
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight -= 1;
+        for (const k of i.keys) {
+          busy.delete(k);
+        }
+        groups.push([i.id]);
+        return i.id * 10;
+      },
+    });
+    const items = [
+      { id: 0, keys: ['a'], weight: 1 },
+      { id: 1, keys: ['a'], weight: 1 },
+      { id: 2, keys: ['b'], weight: 1 },
+      { id: 3, keys: ['c'], weight: 1 },
+      { id: 4, keys: ['a'], weight: 1 },
+    ];
+    const answers = await Promise.all(items.map((i) => queue.submit(i)));
+    expect(answers).toEqual([0, 10, 20, 30, 40]);
+    expect(most).toBe(2);
+    // 0 alone; 1 waits for 0 ('a' in flight) while 2 goes alone as the second writer; 3 and 4 arrive while both write:
+    // then 1 with 3 (4 shares 'a' with 1), then 4
+    const order = groups.flat();
+    expect(order.indexOf(0)).toBeLessThan(order.indexOf(1));
+    expect(order.indexOf(1)).toBeLessThan(order.indexOf(4));
+    expect(groups).toEqual([[0], [2], [1, 3], [4]]);
+  });
+});

@@ -20,13 +20,21 @@ export type GroupWriter<T, R> = {
   writeAlone: (item: T) => Promise<R>;
   /** told when a group failed as a whole and its items are run alone */
   onGroupFailure?: (error: unknown, items: readonly T[]) => void;
+  /**
+   * Groups written at the same time (default 1): while one waits for the database, the next is built and sent.
+   * Items with a key of a group still being written wait for it to finish.
+   */
+  concurrency?: number;
 };
 
 type Waiting<T, R> = { item: T; resolve: (value: R) => void; reject: (error: unknown) => void };
 
 export class GroupCommit<T, R> {
   private readonly waiting: Waiting<T, R>[] = [];
-  private running = false;
+  /** groups being written now */
+  private running = 0;
+  /** the keys of the groups being written now, with how many of those groups hold each */
+  private readonly busyKeys = new Map<string, number>();
   /** groups written and items in them since start (for the benchmark and the tests) */
   readonly stats = { groups: 0, items: 0, failedGroups: 0 };
 
@@ -35,20 +43,34 @@ export class GroupCommit<T, R> {
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.running) {
-        void this.drain();
-      }
+      this.startWriters();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.waiting.length > 0) {
-        await this.write(this.take());
+  /** Starts writers up to the concurrency while there are items that can be written now. */
+  private startWriters(): void {
+    while (this.running < (this.writer.concurrency ?? 1) && this.waiting.length > 0) {
+      const group = this.take();
+      if (group.length === 0) {
+        return; // every waiting item meets a group being written; its end starts the next
       }
-    } finally {
-      this.running = false;
+      this.running += 1;
+      const keys = group.flatMap((w) => this.writer.keysOf(w.item));
+      for (const k of keys) {
+        this.busyKeys.set(k, (this.busyKeys.get(k) ?? 0) + 1);
+      }
+      void this.write(group).finally(() => {
+        for (const k of keys) {
+          const n = (this.busyKeys.get(k) ?? 1) - 1;
+          if (n === 0) {
+            this.busyKeys.delete(k);
+          } else {
+            this.busyKeys.set(k, n);
+          }
+        }
+        this.running -= 1;
+        this.startWriters();
+      });
     }
   }
 
@@ -57,12 +79,13 @@ export class GroupCommit<T, R> {
   private take(): Waiting<T, R>[] {
     const group: Waiting<T, R>[] = [];
     const rest: Waiting<T, R>[] = [];
-    const blocked = new Set<string>();
+    const blocked = new Set<string>(this.busyKeys.keys());
     let weight = 0;
     for (const w of this.waiting) {
       const keys = this.writer.keysOf(w.item);
       const itemWeight = this.writer.weightOf(w.item);
       const fits = group.length === 0 || weight + itemWeight <= this.writer.maxWeight;
+      // (an item skipped here waits in `rest`; its keys block the later items that share one)
       if (fits && !keys.some((k) => blocked.has(k))) {
         group.push(w);
         weight += itemWeight;

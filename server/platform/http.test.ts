@@ -99,6 +99,16 @@ describe('bad input', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(res.headers['cache-control']).toBe('no-store');
+    // the same on answers that are not a route's (not found, refused)
+    for (const other of [
+      await env.app.inject({ method: 'GET', url: '/api/v1/no-such-route' }),
+      await env.app.inject({ method: 'GET', url: '/api/v1/persons' }),
+    ]) {
+      expect(other.statusCode).toBeGreaterThanOrEqual(400);
+      expect(String(other.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(other.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(other.headers['strict-transport-security']).toContain('max-age=');
+    }
   });
 });
 

@@ -167,6 +167,8 @@ export async function revokeApiKey(db: Queryable, keyId: string, now: Date, user
 }
 
 /** The key by its token hash, with the status of its property: one indexed look-up per keyed request. */
+export type KeyForAuthentication = NonNullable<Awaited<ReturnType<typeof findKeyForAuthentication>>>;
+
 export async function findKeyForAuthentication(db: Queryable, tokenHash: string) {
   const [row] = await db
     .select({

@@ -27,6 +27,7 @@ import { findRegionLabels, findUserNames, unknownRegionCodes } from '../sponsors
 import { moveStaysToVillage } from '../stays/stays.repo';
 import { createAccountWithPasswordHash } from '../users/users.service';
 import * as repo from './accommodations.repo';
+import { forgetKeys } from './api-key-cache';
 
 /** "Hotel  Dempo " and "hotel dempo" are the same property name. */
 export const nameKeyOf = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -276,7 +277,7 @@ async function changeStatus(
 ): Promise<AccommodationDetail> {
   const actor = ctx.actor;
   requireDecidingOffice(actor);
-  return ctx.database.transaction(async (tx) => {
+  const detail = await ctx.database.transaction(async (tx) => {
     const row = await findVisibleAccommodation(tx, actor, id, { lock: true });
     if (!transition.from.includes(row.status as AccommodationStatus)) {
       throw new AppError('ACCOMMODATION_STATUS_CONFLICT', `cannot ${transition.action} a ${row.status} property`, {
@@ -303,6 +304,9 @@ async function changeStatus(
     });
     return presentDetail(tx, updated);
   });
+  // the property's keys act on its new status from the next request on
+  forgetKeys(ctx.database);
+  return detail;
 }
 
 type OperatorAccountPlan =
@@ -413,7 +417,7 @@ export const reactivateAccommodation = (ctx: Ctx, id: string) =>
 export async function updateAccommodation(ctx: Ctx, id: string, input: AccommodationUpdate) {
   const actor = ctx.actor;
   requireDecidingOffice(actor);
-  return refusingDuplicates(() =>
+  const detail = await refusingDuplicates(() =>
     ctx.database.transaction(async (tx) => {
       const before = await findVisibleAccommodation(tx, actor, id, { lock: true });
       if (before.status === 'rejected') {
@@ -459,6 +463,9 @@ export async function updateAccommodation(ctx: Ctx, id: string, input: Accommoda
       return presentDetail(tx, updated);
     }),
   );
+  // the property's keys report under its new name and address from the next request on
+  forgetKeys(ctx.database);
+  return detail;
 }
 
 // ─── Operators: their own properties ────────────────────────────────────────────────────────────────────────────

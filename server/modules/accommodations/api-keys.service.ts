@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors';
 import { findUserNames } from '../sponsors/register-refs';
 import * as repo from './accommodations.repo';
 import { findOwnAccommodation } from './accommodations.service';
+import { forgetKeys, keepKey, recentKey } from './api-key-cache';
 
 /** last_used_at is written at most this often per key (not on every request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -48,9 +49,14 @@ export async function authenticateApiKey(
   if (!token) {
     throw new AppError('API_KEY_INVALID', 'the API key is not valid');
   }
-  const key = await repo.findKeyForAuthentication(database.db, hashApiKey(token));
+  const hash = hashApiKey(token);
+  let key = recentKey(database, hash, now);
   if (!key) {
-    throw new AppError('API_KEY_INVALID', 'the API key is not valid');
+    key = await repo.findKeyForAuthentication(database.db, hash);
+    if (!key) {
+      throw new AppError('API_KEY_INVALID', 'the API key is not valid');
+    }
+    keepKey(database, hash, key, now);
   }
   if (key.revokedAt) {
     throw new AppError('API_KEY_REVOKED', 'the API key was revoked');
@@ -62,6 +68,7 @@ export async function authenticateApiKey(
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await repo.touchApiKey(database.db, key.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
+    key.lastUsedAt = now;
   }
   return {
     kind: 'accommodation_key',
@@ -138,7 +145,7 @@ export async function createApiKey(ctx: Ctx, accommodationId: string, name: stri
 export async function revokeApiKey(ctx: Ctx, accommodationId: string, keyId: string): Promise<ApiKeyItem> {
   requireOperatorSession(ctx);
   const actor = ctx.actor;
-  return ctx.database.transaction(async (tx) => {
+  const item = await ctx.database.transaction(async (tx) => {
     await findOwnAccommodation(tx, actor, accommodationId);
     const key = await repo.findApiKey(tx, accommodationId, keyId);
     if (!key) {
@@ -156,4 +163,6 @@ export async function revokeApiKey(ctx: Ctx, accommodationId: string, keyId: str
     });
     return (await present(tx, [revoked ?? key]))[0] as ApiKeyItem;
   });
+  forgetKeys(ctx.database);
+  return item;
 }

@@ -5,6 +5,7 @@ import { type Queryable, selectRows, type Tx } from '../../db/client';
 import { accommodations } from '../../db/schema/accommodations';
 import { stayBatches, stayIdempotencyKeys, stayReports, stays } from '../../db/schema/stays';
 import type { Scope } from '../../platform/access';
+import type { ChainEnd } from '../../platform/audit';
 import { inScopeSql, withinAreaSql } from '../persons/persons.scope';
 
 export type StayRow = typeof stays.$inferSelect;
@@ -63,11 +64,16 @@ export async function lockAccommodationStays(tx: Tx, accommodationId: string) {
  * A check-in request's locks: each guest's document at its property, under the property's shared lock (so a batch
  * of the property waits, and requests of other guests do not).
  */
-export async function lockStayDocuments(tx: Tx, entries: readonly { accommodationId: string; documentKey: string }[]) {
+export async function lockStayDocuments(
+  tx: Tx,
+  entries: readonly { accommodationId: string; documentKey: string }[],
+  /** more locks to take after the documents' (the audit chain's: auditChainLockSql) */
+  then: SQL = sql`null`,
+) {
   // One statement, in a fixed order: the shared property locks are taken while the keys are read (a filter, per row;
   // re-taking a held lock only counts it), the sort consumes them all before the first document lock is taken.
   await tx.execute(
-    sql`select count(pg_advisory_xact_lock(h))
+    sql`select count(pg_advisory_xact_lock(h)), ${then}
         from (select distinct hashtext('stays:' || p || ':' || k) as h
                 from unnest(${sql.param(entries.map((e) => e.accommodationId))}::text[],
                             ${sql.param(entries.map((e) => e.documentKey))}::text[]) as t(p, k)
@@ -99,15 +105,36 @@ export type NewReport = typeof stayReports.$inferInsert;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export async function insertStaysWithReports(tx: Tx, rows: readonly NewStay[], reports: readonly NewReport[]) {
+/**
+ * Writes the stays with their reports. With `readChainEnd` (the caller holds the audit chain's lock) the same
+ * statement reads the chain's last row, so that appending the request's audit row needs no statements of its own.
+ */
+export async function insertStaysWithReports(
+  tx: Tx,
+  rows: readonly NewStay[],
+  reports: readonly NewReport[],
+  readChainEnd = false,
+): Promise<ChainEnd | undefined> {
   if (rows.length === 0) {
-    return;
+    return undefined;
   }
-  await tx.execute(staysWithReportsSql(rows, reports));
+  if (!readChainEnd) {
+    await tx.execute(staysWithReportsSql(rows, reports));
+    return undefined;
+  }
+  const [end] = await selectRows<{ seq: string | number | null; hash: string | null }>(
+    tx,
+    staysWithReportsSql(rows, reports, true),
+  );
+  return end?.hash ? { seq: Number(end.seq), hash: end.hash } : null;
 }
 
 /** The stays and their reports as one statement (exported for the benchmark's EXPLAIN). */
-export function staysWithReportsSql(rows: readonly NewStay[], reports: readonly NewReport[]): SQL {
+export function staysWithReportsSql(
+  rows: readonly NewStay[],
+  reports: readonly NewReport[],
+  readChainEnd = false,
+): SQL {
   const s = <T>(f: (r: NewStay) => T) => rows.map(f);
   const r = <T>(f: (r: NewReport) => T) => reports.map(f);
   return sql`with w as (${insertColumns(
@@ -144,7 +171,13 @@ export function staysWithReportsSql(rows: readonly NewStay[], reports: readonly 
           sql`(select a.village_code from accommodations a where a.id = ${pick('accommodation_id')} for key share)`,
       ],
     ],
-  )}) ${insertReportsSql(r)}`;
+  )}) ${
+    readChainEnd
+      ? sql`, r as (${insertReportsSql(r)})
+            select c.seq, c.hash from (select 1) as one
+              left join lateral (select seq, hash from audit_log order by seq desc limit 1) as c on true`
+      : insertReportsSql(r)
+  }`;
 }
 
 function insertReportsSql(r: <T>(f: (r: NewReport) => T) => T[]): SQL {

@@ -283,12 +283,21 @@ export async function checkIn(
     // make concurrent check-ins queue on the job's unique key until each commits.
     const guests = rows.map((r) => outcome.accepted.get(r.index) as CheckInResult['guests'][number]);
     if (!opts.dryRun) {
-      await appendAudit(tx, ctx, {
-        action: 'stay.check_in',
-        objectType: 'accommodation',
-        objectId: property.id,
-        details: { stayIds: guests.map((g) => g.stayId), groupId, late: rows.some((r) => r.isLate) },
-      });
+      await appendAudits(
+        tx,
+        [
+          {
+            ctx,
+            entry: {
+              action: 'stay.check_in',
+              objectType: 'accommodation',
+              objectId: property.id,
+              details: { stayIds: guests.map((g) => g.stayId), groupId, late: rows.some((r) => r.isLate) },
+            },
+          },
+        ],
+        outcome.chainEnd,
+      );
     }
     return { dryRun: opts.dryRun, accommodationId: property.id, groupId, guests };
   };
@@ -337,6 +346,8 @@ function checkInGroupsOf(database: Database): GroupCommit<PendingCheckIn, CheckI
       keysOf: (p) => p.rows.map((r) => `${p.property.id}:${documentKeyOf(r.guest)}`),
       weightOf: (p) => p.rows.length,
       maxWeight: GROUP_MAX_GUESTS,
+      // one group is built and sent while another waits for the database (PGlite has one connection: one at a time)
+      concurrency: 1,
       writeAlone: (p) => database.transaction(p.alone),
       writeTogether: (items) => database.transaction((tx) => writeCheckInsTogether(tx, items)),
       onGroupFailure: (error, items) =>
@@ -420,6 +431,7 @@ async function writeCheckInsTogether(tx: Tx, items: readonly PendingCheckIn[]): 
           ]
         : [];
     }),
+    outcome.chainEnd,
   );
   return results;
 }
