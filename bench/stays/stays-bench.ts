@@ -648,7 +648,7 @@ function report(results: RunResult[]): string {
       .join(', ')}; ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' / ')} at the end); benchmark at nice 10; ` +
+      .join(' / ')} at the end); benchmark at the same priority as PostgreSQL (not niced: a niced server competing with PostgreSQL measures the scheduler); ` +
       `Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z. Command: \`npm run bench:stays\`.`,
     '',
     '### Batch through the API (POST /stays/batches → job → GET /stays/batches/{id})',

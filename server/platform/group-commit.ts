@@ -1,7 +1,7 @@
 // Group commit: requests of the same kind that arrive while one write is running wait and are then written together,
 // in one transaction, instead of one transaction each. Under load this turns N transactions of ~12 statements into
 // one of about as many statements for all N (ARCHITECTURE D20); with nothing else waiting a request is written alone,
-// exactly as without the queue. Requests whose keys overlap (the same guest's document) are never in one group: the
+// exactly as without the queue (one turn of the event loop later). Requests whose keys overlap (the same guest's document) are never in one group: the
 // later one waits for the next, so it sees what the earlier one wrote. When a shared write fails as a whole, every
 // request of it is run alone, so each gets its own answer and none is lost.
 
@@ -43,6 +43,24 @@ export class GroupCommit<T, R> {
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private scheduled = false;
+
+  /**
+   * Starts writers once the event loop has read what already arrived: requests read in the same turn join one group.
+   * (PGlite runs a whole transaction in one turn, so without this every request read after it would be written
+   * alone.)
+   */
+  private schedule(): void {
+    if (this.scheduled) {
+      return;
+    }
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.startWriters();
     });
   }
@@ -69,7 +87,7 @@ export class GroupCommit<T, R> {
           }
         }
         this.running -= 1;
-        this.startWriters();
+        this.schedule();
       });
     }
   }

@@ -83,16 +83,18 @@ describe('check-ins written together (group commit)', () => {
       property: { name: 'Hotel Uji', villageCode: PAGAR_ALAM_VILLAGE, address: 'Jl. Uji No. 1' },
     });
   };
-  const report = (ctx: Ctx, documentNumbers: string[]) =>
+  const arrivedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const report = (ctx: Ctx, documentNumbers: string[], idempotencyKey?: string, room?: string) =>
     checkInService(
       ctx,
       {
-        arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        arrivedAt,
         expectedCheckOut: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
         visitPurpose: 'tourism',
+        ...(room ? { room } : {}),
         guests: documentNumbers.map((documentNumber) => ({ mrz: passportMrz({ documentNumber }) })),
       },
-      { dryRun: false },
+      { dryRun: false, ...(idempotencyKey ? { idempotencyKey } : {}) },
     ).then(
       (answer) => ({ status: answer.statusCode, body: answer.body as unknown }),
       (error: AppError) => ({ status: errorStatus[error.code], body: { code: error.code, ...error.details } }),
@@ -162,5 +164,40 @@ describe('check-ins written together (group commit)', () => {
     expect(new Set(audits.map((a) => `${a.actor_name}@${a.object_id}`)).size).toBe(3);
     expect(new Set(audits.map((a) => a.object_id))).toEqual(new Set(ids));
     expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true });
+  });
+
+  it('writes requests with an Idempotency-Key together too: each once, a retry gets the same answer', async () => {
+    const ctxs = await Promise.all([property.id, (await buildAccommodation(env, {})).id].map(reportAs));
+    const before = { ...checkInGroupStats(env.database) };
+    const docs = Array.from({ length: 8 }, docNo);
+    const keyOf = (i: number) => `pms-${docs[i]}`;
+    // 8 keyed requests at once, plus the first one's key sent again at the same moment (a client's quick retry)
+    const answers = await Promise.all([
+      ...docs.map((doc, i) => report(ctxs[i % 2] as Ctx, [doc], keyOf(i))),
+      report(ctxs[0] as Ctx, [docs[0] as string], keyOf(0)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([...docs.map(() => 201), 201]);
+    expect(answers[8]?.body).toEqual(answers[0]?.body);
+    const after = { ...checkInGroupStats(env.database) };
+    expect((after.groups ?? 0) - (before.groups ?? 0)).toBeLessThan(9);
+    expect(after.failedGroups).toBe(before.failedGroups ?? 0);
+
+    // every guest checked in once; every answer stored under its key
+    const [row] = await selectRows<{ stays: number; keys: number }>(
+      env.database.db,
+      sql`select (select count(*)::int from stays where guest->'document'->>'number' = any(${sql.param(docs)}::text[]))
+                   as stays,
+                 (select count(*)::int from stay_idempotency_keys
+                   where key = any(${sql.param(docs.map((_, i) => keyOf(i)))}::text[])) as keys`,
+    );
+    expect(row).toEqual({ stays: 8, keys: 8 });
+
+    // retries at once: the stored answers; the same key with another request: refused
+    const retries = await Promise.all([
+      ...docs.map((doc, i) => report(ctxs[i % 2] as Ctx, [doc], keyOf(i))),
+      report(ctxs[1] as Ctx, [docs[1] as string], keyOf(1), 'Kamar 9'),
+    ]);
+    expect(retries.slice(0, 8).map((a) => a.body)).toEqual(answers.slice(0, 8).map((a) => a.body));
+    expect(retries[8]).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 });

@@ -419,6 +419,54 @@ export async function deleteIdempotencyKey(tx: Tx, accommodationId: string, key:
     .where(and(eq(stayIdempotencyKeys.accommodationId, accommodationId), eq(stayIdempotencyKeys.key, key)));
 }
 
+/**
+ * The keys of several requests (written together): locked in a fixed order like lockIdempotencyKey, then read, by
+ * "property id:key".
+ */
+export async function lockAndFindIdempotencyKeys(
+  tx: Tx,
+  keys: readonly { accommodationId: string; key: string }[],
+): Promise<Map<string, IdempotencyKeyRow>> {
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(h))
+          from (select distinct hashtext('stays-idem:' || p || ':' || k) as h
+                  from unnest(${sql.param(keys.map((k) => k.accommodationId))}::text[],
+                              ${sql.param(keys.map((k) => k.key))}::text[]) as t(p, k)
+                 order by 1) as keys`,
+  );
+  const rows = await tx
+    .select()
+    .from(stayIdempotencyKeys)
+    .where(
+      or(
+        ...keys.map((k) =>
+          and(eq(stayIdempotencyKeys.accommodationId, k.accommodationId), eq(stayIdempotencyKeys.key, k.key)),
+        ),
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.accommodationId}:${r.key}`, r]));
+}
+
+export async function insertIdempotencyKeys(tx: Tx, rows: readonly (typeof stayIdempotencyKeys.$inferInsert)[]) {
+  if (rows.length > 0) {
+    await tx.insert(stayIdempotencyKeys).values([...rows]);
+  }
+}
+
+export async function deleteIdempotencyKeys(tx: Tx, keys: readonly { accommodationId: string; key: string }[]) {
+  if (keys.length > 0) {
+    await tx
+      .delete(stayIdempotencyKeys)
+      .where(
+        or(
+          ...keys.map((k) =>
+            and(eq(stayIdempotencyKeys.accommodationId, k.accommodationId), eq(stayIdempotencyKeys.key, k.key)),
+          ),
+        ),
+      );
+  }
+}
+
 /** Deletes up to `limit` keys created at or before `cutoff`, oldest first (stay_idempotency_keys_created_idx). */
 export async function deleteExpiredIdempotencyKeys(tx: Tx, cutoff: Date, limit: number): Promise<number> {
   const rows = await selectRows<{ n: number }>(

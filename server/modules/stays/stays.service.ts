@@ -118,6 +118,28 @@ export const expiryCutoff = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_
 
 const isExpiredKey = (createdAt: Date, now: Date) => createdAt.getTime() <= expiryCutoff(now).getTime();
 
+const hashOfRequest = (operation: string, request: unknown) =>
+  createHash('sha256')
+    .update(`${operation}\n${canonical(request)}`)
+    .digest('hex');
+
+/** The answer stored with a live key; none for an unknown or expired one. Another request with it is refused. */
+function storedAnswer<T>(
+  row: repo.IdempotencyKeyRow | undefined,
+  requestHash: string,
+  now: Date,
+): Answer<T> | undefined {
+  if (!row || isExpiredKey(row.createdAt, now)) {
+    return undefined;
+  }
+  if (row.requestHash !== requestHash) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another request', {
+      operation: row.operation,
+    });
+  }
+  return { statusCode: row.statusCode, body: row.response as T };
+}
+
 /**
  * Runs a write once per Idempotency-Key of the property: a retry with the same key and request gets the stored
  * answer (and writes nothing); the same key with another request is refused. The key is stored in the write's
@@ -134,23 +156,8 @@ async function once<T>(
   run: (tx: Tx) => Promise<T>,
 ): Promise<Answer<T>> {
   // only a keyed request is remembered (a 100,000-row batch costs ~0.4 s to hash)
-  const requestHash = key
-    ? createHash('sha256')
-        .update(`${operation}\n${canonical(request)}`)
-        .digest('hex')
-    : '';
-  /** The answer stored with a live key; none for an unknown or expired one. Another request with it is refused. */
-  const answerOf = (row: repo.IdempotencyKeyRow | undefined): Answer<T> | undefined => {
-    if (!row || isExpiredKey(row.createdAt, ctx.now())) {
-      return undefined;
-    }
-    if (row.requestHash !== requestHash) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another request', {
-        operation: row.operation,
-      });
-    }
-    return { statusCode: row.statusCode, body: row.response as T };
-  };
+  const requestHash = key ? hashOfRequest(operation, request) : '';
+  const answerOf = (row: repo.IdempotencyKeyRow | undefined) => storedAnswer<T>(row, requestHash, ctx.now());
   const stored = async (db: Queryable = ctx.database.db): Promise<Answer<T> | undefined> =>
     key ? answerOf(await repo.findIdempotencyKey(db, accommodationId, key)) : undefined;
   const earlier = await stored();
@@ -306,12 +313,33 @@ export async function checkIn(
   }
   const t1 = performance.now();
   try {
-    if (opts.idempotencyKey === undefined) {
-      // written together with the check-ins that arrive while another is being written (D20)
-      const body = await checkInGroupsOf(ctx.database).submit({ ctx, property, rows, groupId, alone: write });
-      return { statusCode: 201, body };
+    const key = opts.idempotencyKey;
+    let idempotency: PendingCheckIn['idempotency'] = null;
+    if (key !== undefined) {
+      // a retry of a stored request is answered from the store at once
+      const requestHash = hashOfRequest('check-ins', input);
+      const earlier = storedAnswer<CheckInResult>(
+        await repo.findIdempotencyKey(ctx.database.db, property.id, key),
+        requestHash,
+        ctx.now(),
+      );
+      if (earlier) {
+        return earlier;
+      }
+      idempotency = { key, requestHash };
     }
-    return await once(ctx, property.id, opts.idempotencyKey, 'check-ins', input, 201, write);
+    // written together with the check-ins that arrive while another is being written (D20)
+    return await checkInGroupsOf(ctx.database).submit({
+      ctx,
+      property,
+      rows,
+      groupId,
+      idempotency,
+      alone: () =>
+        key === undefined
+          ? ctx.database.transaction(write).then((body) => ({ statusCode: 201, body }))
+          : once(ctx, property.id, key, 'check-ins', input, 201, write),
+    });
   } catch (error) {
     // Two documents of one person checked in at once by two requests (each holds only its own document's lock).
     if (isUniqueViolation(error) && constraintOf(error) === 'stays_open_person_uq') {
@@ -331,24 +359,30 @@ type PendingCheckIn = {
   property: ReportingProperty;
   rows: readonly PreparedRow[];
   groupId: string | null;
-  alone: (tx: Tx) => Promise<CheckInResult>;
+  /** its Idempotency-Key and the hash of its request, when it has one */
+  idempotency: { key: string; requestHash: string } | null;
+  /** writes it alone, in its own transaction */
+  alone: () => Promise<Answer<CheckInResult>>;
 };
 
 /** Up to this many guests are written together (under the receipts' inline signing limit). */
 const GROUP_MAX_GUESTS = 400;
 
-const checkInGroups = new WeakMap<Database, GroupCommit<PendingCheckIn, CheckInResult>>();
+const checkInGroups = new WeakMap<Database, GroupCommit<PendingCheckIn, Answer<CheckInResult>>>();
 
-function checkInGroupsOf(database: Database): GroupCommit<PendingCheckIn, CheckInResult> {
+function checkInGroupsOf(database: Database): GroupCommit<PendingCheckIn, Answer<CheckInResult>> {
   let groups = checkInGroups.get(database);
   if (!groups) {
-    groups = new GroupCommit<PendingCheckIn, CheckInResult>({
-      keysOf: (p) => p.rows.map((r) => `${p.property.id}:${documentKeyOf(r.guest)}`),
+    groups = new GroupCommit<PendingCheckIn, Answer<CheckInResult>>({
+      keysOf: (p) => [
+        ...p.rows.map((r) => `${p.property.id}:${documentKeyOf(r.guest)}`),
+        ...(p.idempotency ? [`${p.property.id}:key:${p.idempotency.key}`] : []),
+      ],
       weightOf: (p) => p.rows.length,
       maxWeight: GROUP_MAX_GUESTS,
       // one group is built and sent while another waits for the database (PGlite has one connection: one at a time)
       concurrency: 1,
-      writeAlone: (p) => database.transaction(p.alone),
+      writeAlone: (p) => p.alone(),
       writeTogether: (items) => database.transaction((tx) => writeCheckInsTogether(tx, items)),
       onGroupFailure: (error, items) =>
         items[0]?.ctx.log.warn({ err: error, requests: items.length }, 'check-ins written together failed; each alone'),
@@ -363,77 +397,123 @@ export const checkInGroupStats = (database: Database) => checkInGroups.get(datab
 
 /**
  * Check-in requests written in one transaction: each request is one unit (all its guests or none), refused alone
- * when one of its guests is; an audit row each, in arrival order.
+ * when one of its guests is; an audit row each, in arrival order. A request with an Idempotency-Key is answered from
+ * the store when its key was stored meanwhile, and its answer is stored with the others' when it is accepted (as
+ * once() does for a request alone).
  */
-async function writeCheckInsTogether(tx: Tx, items: readonly PendingCheckIn[]): Promise<GroupOutcome<CheckInResult>[]> {
+async function writeCheckInsTogether(
+  tx: Tx,
+  items: readonly PendingCheckIn[],
+): Promise<GroupOutcome<Answer<CheckInResult>>[]> {
+  const first = items[0] as PendingCheckIn;
+  const now = first.ctx.now();
+  const results: (GroupOutcome<Answer<CheckInResult>> | undefined)[] = items.map(() => undefined);
+  const keyed = items.flatMap((item, i) =>
+    item.idempotency ? [{ i, accommodationId: item.property.id, ...item.idempotency }] : [],
+  );
+  if (keyed.length > 0) {
+    // the keys' locks order these requests after a request with the same key in flight elsewhere
+    const stored = await repo.lockAndFindIdempotencyKeys(tx, keyed);
+    const expired: typeof keyed = [];
+    for (const k of keyed) {
+      const row = stored.get(`${k.accommodationId}:${k.key}`);
+      try {
+        const answer = storedAnswer<CheckInResult>(row, k.requestHash, now);
+        if (answer) {
+          results[k.i] = { ok: true, value: answer };
+        } else if (row) {
+          expired.push(k);
+        }
+      } catch (error) {
+        results[k.i] = { ok: false, error };
+      }
+    }
+    // expired, not swept yet: this request's answer takes its place
+    await repo.deleteIdempotencyKeys(tx, expired);
+  }
+  const pending = items.flatMap((item, i) => (results[i] ? [] : [{ item, i }]));
   const rows: PreparedRow[] = [];
   const unitOf: number[] = [];
-  items.forEach((item, unit) => {
+  for (const { item, i } of pending) {
     for (const row of item.rows) {
-      unitOf.push(unit);
+      unitOf.push(i);
       rows.push({ ...row, index: rows.length });
     }
-  });
-  const contexts = items.map(
-    (item, unit): RowContext => ({
-      property: item.property,
-      reporter: reporterOf(item.ctx.actor),
-      channel: channelOf(item.ctx.actor),
-      groupId: item.groupId,
-      unit,
-    }),
+  }
+  const contexts = new Map(
+    pending.map(({ item, i }): [number, RowContext] => [
+      i,
+      {
+        property: item.property,
+        reporter: reporterOf(item.ctx.actor),
+        channel: channelOf(item.ctx.actor),
+        groupId: item.groupId,
+        unit: i,
+      },
+    ]),
   );
-  const first = items[0] as PendingCheckIn;
   const outcome = await writeCheckIns(tx, first.ctx, rows, {
     batchId: null,
     dryRun: false,
-    contextOf: (row) => contexts[unitOf[row.index] as number] as RowContext,
+    contextOf: (row) => contexts.get(unitOf[row.index] as number) as RowContext,
   });
   let offset = 0;
-  const results = items.map((item): GroupOutcome<CheckInResult> => {
+  const accepted: { item: PendingCheckIn; body: CheckInResult }[] = [];
+  for (const { item, i } of pending) {
     const own = rows.slice(offset, offset + item.rows.length);
     offset += item.rows.length;
     const refused = new Map<number, RowError[]>();
-    for (const [i, row] of own.entries()) {
+    for (const [k, row] of own.entries()) {
       const errors = outcome.rejected.get(row.index);
       if (errors) {
-        refused.set(i, errors);
+        refused.set(k, errors);
       }
     }
     if (refused.size > 0) {
-      return { ok: false, error: refusal(refused, checkInPathOf) };
+      results[i] = { ok: false, error: refusal(refused, checkInPathOf) };
+      continue;
     }
     const guests = own.map((r) => outcome.accepted.get(r.index) as CheckInResult['guests'][number]);
-    return {
-      ok: true,
-      value: { dryRun: false, accommodationId: item.property.id, groupId: item.groupId, guests },
-    };
-  });
-  await appendAudits(
+    const body: CheckInResult = { dryRun: false, accommodationId: item.property.id, groupId: item.groupId, guests };
+    results[i] = { ok: true, value: { statusCode: 201, body } };
+    accepted.push({ item, body });
+  }
+  await repo.insertIdempotencyKeys(
     tx,
-    items.flatMap((item, i) => {
-      const result = results[i] as GroupOutcome<CheckInResult>;
-      return result.ok
+    accepted.flatMap(({ item, body }) =>
+      item.idempotency
         ? [
             {
-              ctx: item.ctx,
-              entry: {
-                action: 'stay.check_in',
-                objectType: 'accommodation',
-                objectId: item.property.id,
-                details: {
-                  stayIds: result.value.guests.map((g) => g.stayId),
-                  groupId: item.groupId,
-                  late: item.rows.some((r) => r.isLate),
-                },
-              },
+              accommodationId: item.property.id,
+              key: item.idempotency.key,
+              operation: 'check-ins',
+              requestHash: item.idempotency.requestHash,
+              statusCode: 201,
+              response: JSON.parse(JSON.stringify(body)) as unknown,
+              createdAt: now,
             },
           ]
-        : [];
-    }),
+        : [],
+    ),
+  );
+  await appendAudits(
+    tx,
+    accepted.map(({ item, body }) => ({
+      ctx: item.ctx,
+      entry: {
+        action: 'stay.check_in',
+        objectType: 'accommodation',
+        objectId: item.property.id,
+        details: {
+          stayIds: body.guests.map((g) => g.stayId),
+          groupId: item.groupId,
+          late: item.rows.some((r) => r.isLate),
+        },
+      },
+    })),
     outcome.chainEnd,
   );
-  return results;
+  return results as GroupOutcome<Answer<CheckInResult>>[];
 }
 
 const constraintOf = (error: unknown): unknown =>
