@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet, { type HelmetOptions } from 'helmet';
 import { healthResponse } from '../contracts/health';
-import { authenticateApiKey, presentedApiKey } from './modules/accommodations/api-keys.service';
+import { authenticateApiKey, presentedApiKey, rateLimitOf } from './modules/accommodations/api-keys.service';
 import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service';
 import { apiModules } from './modules/routes';
 import { AppError } from './platform/errors';
@@ -76,7 +76,8 @@ export async function buildApp(
   await app.register(fastifyRateLimit, {
     global: opts.rateLimit !== false,
     ...(opts.rateLimit === false ? { allowList: () => true } : {}),
-    max: 1200,
+    // per address; higher for a property-management system sending with its API key (docs/operations.md)
+    max: (request) => rateLimitOf(deps.database, request.headers),
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) =>
       new AppError('TOO_MANY_REQUESTS', 'too many requests', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),

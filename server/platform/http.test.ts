@@ -2,6 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../db/client';
+import { buildAccommodation, buildApiKey } from '../modules/accommodations/accommodations.test-support';
+import { ADDRESS_RATE_LIMIT } from '../modules/accommodations/api-keys.service';
 import { buildUser, createTestEnv, signIn, type TestEnv } from '../test/harness';
 
 let env: TestEnv;
@@ -127,6 +129,36 @@ describe('rate limit', () => {
       }
       expect(codes[0]).toBe('INVALID_CREDENTIALS');
       expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('lets a property-management system with its key send more than an address may', async () => {
+    const limited = await createTestEnv({ rateLimit: true });
+    try {
+      const property = await buildAccommodation(limited, {});
+      const { token } = await buildApiKey(limited, property.id);
+      const send = (key: string) =>
+        limited.app.inject({
+          method: 'GET',
+          url: '/api/v1/accommodations/me',
+          headers: { authorization: `Bearer ${key}` },
+        });
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < ADDRESS_RATE_LIMIT + 100; i++) {
+        const { statusCode } = await send(token);
+        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      }
+      expect(statuses).toEqual(new Map([[200, ADDRESS_RATE_LIMIT + 100]]));
+      // the same from a signed-in officer's address: held to the address's limit
+      const { cookie } = await signIn(limited, await buildUser(limited, { roles: ['analyst'] }));
+      const codes = new Map<number, number>();
+      for (let i = 0; i < ADDRESS_RATE_LIMIT + 5; i++) {
+        const { statusCode } = await limited.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+        codes.set(statusCode, (codes.get(statusCode) ?? 0) + 1);
+      }
+      expect(codes.get(429)).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }

@@ -41,3 +41,24 @@ export function keepKey(database: Database, hash: string, key: KeyForAuthenticat
 export function forgetKeys(database: Database): void {
   cacheOf(database).clear();
 }
+
+/**
+ * Keys that authenticated a request in this process (by hash), for the request rate limit: an address sending with
+ * one of them is a property-management system and gets the higher limit. Kept when the cache above is forgotten
+ * (a revocation must not throttle every other property behind the same address); authentication still decides.
+ */
+const knownKeys = new WeakMap<Database, Set<string>>();
+
+export function rememberKnownKey(database: Database, hash: string): void {
+  let known = knownKeys.get(database);
+  if (!known) {
+    known = new Set();
+    knownKeys.set(database, known);
+  }
+  if (known.size >= MAX_ENTRIES) {
+    known.clear();
+  }
+  known.add(hash);
+}
+
+export const isKnownKey = (database: Database, hash: string) => knownKeys.get(database)?.has(hash) ?? false;
