@@ -648,7 +648,9 @@ function report(results: RunResult[]): string {
       .join(', ')}; ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' / ')} at the end); benchmark at the same priority as PostgreSQL (not niced: a niced server competing with PostgreSQL measures the scheduler); ` +
+      .join(
+        ' / ',
+      )} at the end); benchmark at the same priority as PostgreSQL (not niced: a niced server competing with PostgreSQL measures the scheduler); ` +
       `Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z. Command: \`npm run bench:stays\`.`,
     '',
     '### Batch through the API (POST /stays/batches → job → GET /stays/batches/{id})',
@@ -683,8 +685,8 @@ function report(results: RunResult[]): string {
     '',
     '### Single check-ins (POST /stays/check-ins, one guest each)',
     '',
-    '| database | properties | clients send | requests | clients | req/s | p50 | p99 | max | errors | server CPU | database CPU | audit-only tx |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | properties | clients send | requests | clients | req/s | p50 | p99 | max | errors | a group | server CPU | database CPU | audit-only tx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.flatMap((r) =>
       (
         [
@@ -694,13 +696,17 @@ function report(results: RunResult[]): string {
         ] as const
       ).map(
         ([label, s]) =>
-          `| ${r.mode} | ${label} | ${s.rate > 0 ? `${f(s.rate)}/s together` : 'at once when answered'} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
+          `| ${r.mode} | ${label} | ${s.rate > 0 ? `${f(s.rate)}/s together` : 'at once when answered'} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.perGroup, 1)} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
       ),
     ),
     '',
+    '"clients send": each client sends its next request as soon as its last is answered (the most the machine does),',
+    'or the clients together send a fixed number a second, each on its own schedule, and a latency counts from the',
+    'scheduled time (a late answer also delays and charges the next request). 1,000 requests warm the server up first.',
+    '"a group": check-in requests written together in one transaction, on average (group commit, ARCHITECTURE D20).',
     '"audit-only tx": one transaction that only appends an audit row (advisory lock, read the last row, insert),',
-    'measured alone; every check-in holds that lock until it commits, so check-ins of all properties are serialised',
-    'from their audit row to their commit (ARCHITECTURE D3).',
+    'measured alone; a group of check-ins takes that lock with its other locks and holds it until it commits, so groups',
+    'are written one after another (ARCHITECTURE D3, D20).',
     '"server CPU": CPU time (user + system) of the server process per request (the clients run in another process);',
     '"database CPU": CPU time of all PostgreSQL processes per request. Both are per request and so depend far less on',
     'the other work sharing the machine than req/s and latencies do: with 2 cores, at most 2000 / (server + database +',
