@@ -167,37 +167,30 @@ describe('group commit with two writers', () => {
     let inFlight = 0;
     let most = 0;
     const busy = new Set<string>();
+    /** a write of these items: checks that no other write in flight holds one of their keys */
+    const tracked = async (written: readonly Item[]) => {
+      const keys = written.flatMap((i) => i.keys);
+      for (const k of keys) {
+        expect(busy.has(k)).toBe(false);
+        busy.add(k);
+      }
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      for (const k of keys) {
+        busy.delete(k);
+      }
+      groups.push(written.map((i) => i.id));
+    };
     const { groups, queue } = recordingWriter({
       concurrency: 2,
       writeTogether: async (items) => {
-        const keys = items.flatMap((i) => i.keys);
-        for (const k of keys) {
-          expect(busy.has(k)).toBe(false);
-          busy.add(k);
-        }
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        await new Promise((r) => setTimeout(r, 5));
-        inFlight -= 1;
-        for (const k of keys) {
-          busy.delete(k);
-        }
-        groups.push(items.map((i) => i.id));
+        await tracked(items);
         return items.map((i) => ({ ok: true as const, value: i.id * 10 }));
       },
       writeAlone: async (i) => {
-        for (const k of i.keys) {
-          expect(busy.has(k)).toBe(false);
-          busy.add(k);
-        }
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        await new Promise((r) => setTimeout(r, 5));
-        inFlight -= 1;
-        for (const k of i.keys) {
-          busy.delete(k);
-        }
-        groups.push([i.id]);
+        await tracked([i]);
         return i.id * 10;
       },
     });
