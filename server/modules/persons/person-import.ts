@@ -6,7 +6,6 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import type { TimeZoneCode } from '../../../contracts/persons';
-import { arrayLiteral, type Column, insertColumns } from '../../db/bulk-insert';
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 import { persons, travelDocuments } from '../../db/schema/register';
 import { newId } from '../../platform/ids';
@@ -57,6 +56,55 @@ export type ImportedPerson = {
   } | null;
   source: SourceRecord;
 };
+
+type Column = [name: string, type: 'uuid' | 'text' | 'date' | 'timestamptz' | 'int', values: readonly unknown[]];
+
+/** One multi-row insert with one array parameter per column (unnest): a few parameters for any number of rows, and
+ * no per-row statement building (an ORM insert of 1,000 rows spends more time building its SQL than the server
+ * spends storing them). A column with the same value on every row (the source, the timestamps) is sent once as a
+ * scalar: neither side then builds or parses an array of one copy per row. */
+function insertColumns(table: string, columns: readonly Column[]): SQL {
+  const names = sql.raw(columns.map(([name]) => `"${name}"`).join(', '));
+  const arrays: SQL[] = [];
+  const aliases: string[] = [];
+  const values = columns.map(([name, type, list]) => {
+    const first = list[0] ?? null;
+    if (list.every((v) => (v ?? null) === first)) {
+      return sql`${first}::${sql.raw(type)}`;
+    }
+    arrays.push(sql`${arrayLiteral(list)}::${sql.raw(type)}[]`);
+    aliases.push(`"${name}"`);
+    return sql.raw(`u."${name}"`);
+  });
+  if (arrays.length === 0) {
+    // every row alike (one row): still one row per value
+    return sql`insert into ${sql.raw(`"${table}"`)} (${names})
+      select ${sql.join(values, sql`, `)} from generate_series(1, ${columns[0]?.[2].length ?? 0}::int)`;
+  }
+  return sql`insert into ${sql.raw(`"${table}"`)} (${names})
+    select ${sql.join(values, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(aliases.join(', '))})`;
+}
+
+const needsEscape = /["\\]/;
+
+/** A PostgreSQL array literal ({"a",NULL,"b"}) sent as one text parameter: the query builder and the driver then
+ * handle one value per column instead of one per row. */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) {
+      out += ',';
+    }
+    if (v === null || v === undefined) {
+      out += 'NULL';
+    } else {
+      const text = String(v);
+      out += needsEscape.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
+    }
+  }
+  return `${out}}`;
+}
 
 const documentKey = (numberNorm: string, issuingState: string) => `${numberNorm}|${issuingState}`;
 

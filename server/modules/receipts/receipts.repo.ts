@@ -1,7 +1,6 @@
 // All SQL of the receipts module. Many rows travel as one JSON parameter (jsonb_to_recordset), so a chunk of
 // thousands of receipts is one statement with one parameter on both drivers.
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { arrayLiteral } from '../../db/bulk-insert';
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 
 import { receiptSigningKeys, receipts } from '../../db/schema/receipts';
@@ -20,6 +19,17 @@ export type NewReceipt = {
   keyId: string | null;
   signature: string | null;
 };
+
+/**
+ * A PostgreSQL array literal. Numbers, uuids, codes and ISO instants need no quoting (no spaces, commas, quotes or
+ * braces), which keeps 100,000-row batches cheap; free text (payloads) is quoted.
+ */
+function arrayLiteral(values: readonly (string | number | null)[], quote = false): string {
+  const items = values.map((v) =>
+    v === null ? 'NULL' : quote ? `"${String(v).replace(/[\\"]/g, '\\$&')}"` : String(v),
+  );
+  return `{${items.join(',')}}`;
+}
 
 /**
  * Inserts the receipts of one chunk in one statement: the varying columns travel as one array parameter each, the
@@ -53,7 +63,14 @@ export async function insertReceipts(
                     ${arrayLiteral(rows.map((r) => r.reportKind))}::text[],
                     ${arrayLiteral(rows.map((r) => r.guestCount))}::int[],
                     ${arrayLiteral(rows.map((r) => r.reportedAt.toISOString()))}::timestamptz[],
-                    ${signed ? arrayLiteral(rows.map((r) => r.payload)) : null}::text[],
+                    ${
+                      signed
+                        ? arrayLiteral(
+                            rows.map((r) => r.payload),
+                            true,
+                          )
+                        : null
+                    }::text[],
                     ${signed ? arrayLiteral(rows.map((r) => r.keyId)) : null}::text[],
                     ${signed ? arrayLiteral(rows.map((r) => r.signature)) : null}::text[])
              as x(id, number, accommodation_id, report_id, report_kind, guest_count, reported_at, payload, key_id, signature)

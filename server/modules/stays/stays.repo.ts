@@ -1,7 +1,6 @@
 // All SQL of the stays module: stays, their reports, batches, idempotency keys. Bulk inserts use one array
 // parameter per column (unnest), so a batch of thousands of rows is a handful of statements.
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { insertColumns } from '../../db/bulk-insert';
 import { type Queryable, selectRows, type Tx } from '../../db/client';
 import { accommodations } from '../../db/schema/accommodations';
 import { stayBatches, stayIdempotencyKeys, stayReports, stays } from '../../db/schema/stays';
@@ -13,6 +12,39 @@ export type StayRow = typeof stays.$inferSelect;
 export type StayReportRow = typeof stayReports.$inferSelect;
 export type BatchRow = typeof stayBatches.$inferSelect;
 export type IdempotencyKeyRow = typeof stayIdempotencyKeys.$inferSelect;
+
+type Column = [name: string, type: string, values: readonly unknown[]];
+/** A column computed in the statement from the other columns' values (`pick` gives a column's expression). */
+type Computed = [name: string, expression: (pick: (name: string) => SQL) => SQL];
+
+/**
+ * INSERT … SELECT of many rows: a column whose value differs between rows goes as one array parameter (unnest), a
+ * column with the same value in every row (the property, the batch, the times of a batch) as one scalar — less to
+ * send, less for the server to parse.
+ */
+function insertColumns(table: string, columns: readonly Column[], computed: readonly Computed[] = []): SQL {
+  const names = sql.raw([...columns, ...computed].map(([name]) => `"${name}"`).join(', '));
+  // the first column (the id) always varies, so the select yields one row per id
+  const varying = columns.filter(([, , values], i) => i === 0 || values.some((v) => v !== values[0]));
+  const pick = (name: string): SQL => {
+    const column = columns.find(([n]) => n === name);
+    if (!column) {
+      throw new Error(`no column ${name}`);
+    }
+    const [, type, values] = column;
+    return varying.includes(column) ? sql.raw(`u."${name}"`) : sql`${sql.param(values[0])}::${sql.raw(type)}`;
+  };
+  const picks = sql.join(
+    [...columns.map(([name]) => pick(name)), ...computed.map(([, expression]) => expression(pick))],
+    sql`, `,
+  );
+  const arrays = sql.join(
+    varying.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  const aliases = sql.raw(varying.map(([name]) => `"${name}"`).join(', '));
+  return sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${picks} from unnest(${arrays}) as u(${aliases})`;
+}
 
 // Check-ins of one property are ordered because the "already checked in" rule reads, then writes (the unique index
 // stays_open_person_uq stands behind it). A batch holds the property's lock exclusively; a check-in request holds it
