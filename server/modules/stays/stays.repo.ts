@@ -402,24 +402,9 @@ export async function findIdempotencyKey(
   return row;
 }
 
-/** Orders two requests with the same key of one property: the second waits until the first commits or fails. */
-export async function lockIdempotencyKey(tx: Tx, accommodationId: string, key: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`stays-idem:${accommodationId}:${key}`}))`);
-}
-
-export async function insertIdempotencyKey(tx: Tx, row: typeof stayIdempotencyKeys.$inferInsert) {
-  await tx.insert(stayIdempotencyKeys).values(row);
-}
-
-export async function deleteIdempotencyKey(tx: Tx, accommodationId: string, key: string) {
-  await tx
-    .delete(stayIdempotencyKeys)
-    .where(and(eq(stayIdempotencyKeys.accommodationId, accommodationId), eq(stayIdempotencyKeys.key, key)));
-}
-
 /**
- * The keys of several requests (written together): locked in a fixed order like lockIdempotencyKey, then read, by
- * "property id:key".
+ * Locks the keys (in a fixed order) and reads them, by "property id:key": a second request with a key waits until
+ * the first one with it commits or fails.
  */
 export async function lockAndFindIdempotencyKeys(
   tx: Tx,

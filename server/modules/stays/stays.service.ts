@@ -27,7 +27,7 @@ import type {
 import { MAX_BATCH_ROWS, stayBatchRow } from '../../../contracts/stays';
 import { type Database, type Queryable, selectRows, type Tx } from '../../db/client';
 import { type Actor, hasPermission, isInScope, requirePermission, scopeOf } from '../../platform/access';
-import { appendAudit, appendAudits } from '../../platform/audit';
+import { type AuditEntry, appendAudit, appendAudits } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, type ErrorCode, errorStatus } from '../../platform/errors';
 import { GroupCommit, type GroupOutcome } from '../../platform/group-commit';
@@ -140,6 +140,18 @@ function storedAnswer<T>(
   return { statusCode: row.statusCode, body: row.response as T };
 }
 
+/** The row that remembers a request's answer under its key. */
+const storedKey = (
+  request: { accommodationId: string; key: string; operation: string; requestHash: string },
+  answer: Answer<unknown>,
+  now: Date,
+) => ({
+  ...request,
+  statusCode: answer.statusCode,
+  response: JSON.parse(JSON.stringify(answer.body)) as unknown,
+  createdAt: now,
+});
+
 /**
  * Runs a write once per Idempotency-Key of the property: a retry with the same key and request gets the stored
  * answer (and writes nothing); the same key with another request is refused. The key is stored in the write's
@@ -169,28 +181,22 @@ async function once<T>(
       if (key) {
         // A retry sent while the first attempt is still running waits here for it, then answers with its result
         // (rather than, say, "already checked in" from its own attempt).
-        await repo.lockIdempotencyKey(tx, accommodationId, key);
-        const row = await repo.findIdempotencyKey(tx, accommodationId, key);
+        const stored = await repo.lockAndFindIdempotencyKeys(tx, [{ accommodationId, key }]);
+        const row = stored.get(`${accommodationId}:${key}`);
         const first = answerOf(row);
         if (first) {
           return first;
         }
         if (row) {
           // expired, not swept yet: this request's answer takes its place
-          await repo.deleteIdempotencyKey(tx, accommodationId, key);
+          await repo.deleteIdempotencyKeys(tx, [{ accommodationId, key }]);
         }
       }
       const result = await run(tx);
       if (key) {
-        await repo.insertIdempotencyKey(tx, {
-          accommodationId,
-          key,
-          operation,
-          requestHash,
-          statusCode,
-          response: JSON.parse(JSON.stringify(result)) as unknown,
-          createdAt: ctx.now(),
-        });
+        await repo.insertIdempotencyKeys(tx, [
+          storedKey({ accommodationId, key, operation, requestHash }, { statusCode, body: result }, ctx.now()),
+        ]);
       }
       return { statusCode, body: result };
     });
@@ -231,6 +237,18 @@ function refusal(rejected: ReadonlyMap<number, RowError[]>, pathOf: (index: numb
 
 const checkInPathOf = (index: number, field: string) =>
   field.startsWith('guest.') ? `body.guests.${index}.${field.slice(6)}` : `body.${field}`;
+
+/** The audit row of an accepted check-in request. */
+const checkInAudit = (
+  property: ReportingProperty,
+  rows: readonly PreparedRow[],
+  result: Pick<CheckInResult, 'groupId' | 'guests'>,
+): AuditEntry => ({
+  action: 'stay.check_in',
+  objectType: 'accommodation',
+  objectId: property.id,
+  details: { stayIds: result.guests.map((g) => g.stayId), groupId: result.groupId, late: rows.some((r) => r.isLate) },
+});
 
 /** Check-in of one guest or a group arriving together: all guests are accepted, or none. */
 export async function checkIn(
@@ -290,21 +308,7 @@ export async function checkIn(
     // make concurrent check-ins queue on the job's unique key until each commits.
     const guests = rows.map((r) => outcome.accepted.get(r.index) as CheckInResult['guests'][number]);
     if (!opts.dryRun) {
-      await appendAudits(
-        tx,
-        [
-          {
-            ctx,
-            entry: {
-              action: 'stay.check_in',
-              objectType: 'accommodation',
-              objectId: property.id,
-              details: { stayIds: guests.map((g) => g.stayId), groupId, late: rows.some((r) => r.isLate) },
-            },
-          },
-        ],
-        outcome.chainEnd,
-      );
+      await appendAudits(tx, [{ ctx, entry: checkInAudit(property, rows, { groupId, guests }) }], outcome.chainEnd);
     }
     return { dryRun: opts.dryRun, accommodationId: property.id, groupId, guests };
   };
@@ -484,34 +488,18 @@ async function writeCheckInsTogether(
     accepted.flatMap(({ item, body }) =>
       item.idempotency
         ? [
-            {
-              accommodationId: item.property.id,
-              key: item.idempotency.key,
-              operation: 'check-ins',
-              requestHash: item.idempotency.requestHash,
-              statusCode: 201,
-              response: JSON.parse(JSON.stringify(body)) as unknown,
-              createdAt: now,
-            },
+            storedKey(
+              { accommodationId: item.property.id, operation: 'check-ins', ...item.idempotency },
+              { statusCode: 201, body },
+              now,
+            ),
           ]
         : [],
     ),
   );
   await appendAudits(
     tx,
-    accepted.map(({ item, body }) => ({
-      ctx: item.ctx,
-      entry: {
-        action: 'stay.check_in',
-        objectType: 'accommodation',
-        objectId: item.property.id,
-        details: {
-          stayIds: body.guests.map((g) => g.stayId),
-          groupId: item.groupId,
-          late: item.rows.some((r) => r.isLate),
-        },
-      },
-    })),
+    accepted.map(({ item, body }) => ({ ctx: item.ctx, entry: checkInAudit(item.property, item.rows, body) })),
     outcome.chainEnd,
   );
   return results as GroupOutcome<Answer<CheckInResult>>[];
