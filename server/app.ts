@@ -125,6 +125,13 @@ export async function buildApp(
         throw new AppError('CSRF_REJECTED', 'cross-site request refused');
       }
     }
+  });
+  // Credentials are checked after the onRequest hooks of the route — the rate limit's among them — so that a flood of
+  // made-up keys or forged session cookies counts against its address like any other request (before the body is read).
+  app.addHook('preParsing', async (request) => {
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
     const apiKey = presentedApiKey(request.headers);
     const token = request.cookies[SESSION_COOKIE];
     if (apiKey !== undefined) {

@@ -13,9 +13,12 @@
 //
 // Options: --rows N (100000) --pglite-rows N (10000) --linked F (share of guests already on file, 0.02)
 // --singles N (5000) --pglite-singles N (1000) --clients C (50) --rate R (500, requests a second of the paced run;
-// --pglite-rate 100) --pg-url URL --skip-pg --skip-pglite --no-write
+// --pglite-rate 100) --pg-url URL --skip-pg --skip-pglite --no-write --profile DIR (CPU profiles of this process — the
+// server's side — while the PostgreSQL run's batch job and paced check-ins run: batch.cpuprofile, paced.cpuprofile, for
+// Chrome DevTools or any reader of `node --cpu-prof` files)
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import inspector from 'node:inspector/promises';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +60,7 @@ const { values: args } = parseArgs({
     'skip-pg': { type: 'boolean', default: false },
     'skip-pglite': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -255,8 +259,10 @@ async function measureBatch(
   phaseTimes.clear();
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
+  const profiler = await startProfile(database, 'batch');
   await runDueJobs({ database, config: deps.config, log: silentLogger, definitions: jobDefinitions }, 1);
   const t2 = performance.now();
+  await profiler?.stop();
   const cpu = process.cpuUsage(cpu0);
   const jobCpuMs = (cpu.user + cpu.system) / 1000;
   const db1 = postgresCpuMs();
@@ -289,6 +295,26 @@ async function measureBatch(
     result.copyMs = rawCopy(copyUrl, guests, arrivedAt);
   }
   return result;
+}
+
+/** With --profile, on PostgreSQL: starts the V8 CPU profiler of this process; stop() writes DIR/NAME.cpuprofile. */
+async function startProfile(database: Database, name: string) {
+  if (!args.profile || database.mode !== 'server') {
+    return null;
+  }
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const file = path.join(args.profile as string, `${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      log(`  CPU profile: ${file}`);
+    },
+  };
 }
 
 /** The same rows as CSV through psql's \copy into a plain table: what storing them costs without any rule. */
@@ -400,6 +426,7 @@ async function measureSingles(
   phaseTimes.clear();
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
+  const profiler = tag === 'P' ? await startProfile(database, 'paced') : null;
   const result = await new Promise<{ latencies: number[]; errors: number; ms: number }>((resolve, reject) => {
     const client = spawn(process.execPath, ['-e', clientSource], { stdio: ['pipe', 'pipe', 'inherit'] });
     const out: Buffer[] = [];
@@ -411,6 +438,7 @@ async function measureSingles(
     client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies, rate }));
   });
   const seconds = result.ms / 1000;
+  await profiler?.stop();
   const cpu = process.cpuUsage(cpu0);
   const db1 = postgresCpuMs();
   for (const [name, ms] of phaseTimes) {

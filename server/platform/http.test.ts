@@ -163,6 +163,36 @@ describe('rate limit', () => {
       await limited.close();
     }
   });
+
+  it('counts requests whose key or session cookie is refused, so guessing is cut off like any flood', async () => {
+    const limited = await createTestEnv({ rateLimit: true });
+    try {
+      const codesOf = async (headers: (i: number) => Record<string, string>) => {
+        const codes = new Map<string, number>();
+        for (let i = 0; i < ADDRESS_RATE_LIMIT + 5; i++) {
+          const res = await limited.app.inject({ method: 'GET', url: '/api/v1/accommodations/me', headers: headers(i) });
+          const { code } = res.json() as { code: string };
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+        }
+        return codes;
+      };
+      const keys = await codesOf((i) => ({ authorization: `Bearer pora_ak_${String(i).padStart(43, 'x')}` }));
+      expect(keys).toEqual(
+        new Map([
+          ['API_KEY_INVALID', ADDRESS_RATE_LIMIT],
+          ['TOO_MANY_REQUESTS', 5],
+        ]),
+      );
+      const cookies = await limited.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: 'pora_session=forged' },
+      });
+      expect(cookies.json().code).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('OpenAPI', () => {
