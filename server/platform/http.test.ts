@@ -170,7 +170,11 @@ describe('rate limit', () => {
       const codesOf = async (headers: (i: number) => Record<string, string>) => {
         const codes = new Map<string, number>();
         for (let i = 0; i < ADDRESS_RATE_LIMIT + 5; i++) {
-          const res = await limited.app.inject({ method: 'GET', url: '/api/v1/accommodations/me', headers: headers(i) });
+          const res = await limited.app.inject({
+            method: 'GET',
+            url: '/api/v1/accommodations/me',
+            headers: headers(i),
+          });
           const { code } = res.json() as { code: string };
           codes.set(code, (codes.get(code) ?? 0) + 1);
         }

@@ -8,7 +8,7 @@ import { buildAgency, buildOffice, buildUser, createTestEnv, signIn, type TestEn
 import { buildAccommodation, buildApiKey, PAGAR_ALAM_VILLAGE } from '../accommodations/accommodations.test-support';
 import { type Client, clientOf, signInAs, signInMuaraEnimAdmin } from '../orgs/orgs.test-support';
 import { buildPerson, passportMrz } from '../persons/persons.test-support';
-import { sweepIdempotencyKeysJob } from './stays.jobs';
+import { reviewPendingGuests, sweepIdempotencyKeysJob } from './stays.jobs';
 import { moveStaysToVillage } from './stays.repo';
 
 let env: TestEnv;
@@ -155,6 +155,34 @@ describe('check-in', () => {
     );
     expect(viaForm.json().guests[0].personLink).toBe('new_flagged');
     expect(detail.json().channel).toBe('api');
+  });
+
+  it('reviews waiting guests in bounded runs: what is left waits for the next run', async () => {
+    const ctx = env.ctx({ kind: 'system', name: 'test' });
+    await reviewPendingGuests(ctx);
+    const res = await apiAs(key)(
+      'POST',
+      '/api/v1/stays/check-ins',
+      checkInBody(
+        ['SATU', 'DUA', 'TIGA'].map((givenNames) => ({
+          mrz: passportMrz({ documentNumber: docNo(), surname: 'ANTRIAN', givenNames }),
+        })),
+      ),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const pending = async () => {
+      const [row] = await selectRows<{ n: number }>(
+        env.database.db,
+        sql`select count(*)::int as n from stays where person_link = 'new_pending'`,
+      );
+      return row?.n;
+    };
+    expect(await pending()).toBe(3);
+    // out of time after its first chunk of two
+    expect(await reviewPendingGuests(ctx, { maxMs: 0, chunk: 2 })).toBe(2);
+    expect(await pending()).toBe(1);
+    expect(await reviewPendingGuests(ctx, { maxMs: 0, chunk: 2 })).toBe(1);
+    expect(await pending()).toBe(0);
   });
 
   it('marks a check-in reported more than 24 hours after arrival as late', async () => {
