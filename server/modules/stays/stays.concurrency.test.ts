@@ -11,6 +11,7 @@ import { type AppError, errorStatus } from '../../platform/errors';
 import { createTestEnv, type TestEnv } from '../../test/harness';
 import { buildAccommodation, buildApiKey, PAGAR_ALAM_VILLAGE } from '../accommodations/accommodations.test-support';
 import { passportMrz } from '../persons/persons.test-support';
+import { reviewPendingGuests } from './stays.jobs';
 import { checkInGroupStats, checkIn as checkInService } from './stays.service';
 
 let env: TestEnv;
@@ -199,5 +200,23 @@ describe('check-ins written together (group commit)', () => {
     ]);
     expect(retries.slice(0, 8).map((a) => a.body)).toEqual(answers.slice(0, 8).map((a) => a.body));
     expect(retries[8]).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+});
+
+describe('close-candidate review', () => {
+  it('two reviewers at once share the waiting guests: each guest is reviewed once', async () => {
+    const ctx = env.ctx({ kind: 'system', name: 'test' });
+    await reviewPendingGuests(ctx);
+    for (let i = 0; i < 6; i++) {
+      expect((await checkIn(docNo())).statusCode).toBe(201);
+    }
+    const opts = { maxMs: 60_000, chunk: 2 };
+    const counts = await Promise.all([reviewPendingGuests(ctx, opts), reviewPendingGuests(ctx, opts)]);
+    expect(counts[0] + counts[1]).toBe(6);
+    const [row] = await selectRows<{ n: number }>(
+      env.database.db,
+      sql`select count(*)::int as n from stays where person_link = 'new_pending'`,
+    );
+    expect(row?.n).toBe(0);
   });
 });

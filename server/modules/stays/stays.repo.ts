@@ -248,12 +248,14 @@ export async function setPersonLinks(
   );
 }
 
+/** Guests waiting for the close-candidate check, locked for it: a reviewer running alongside skips them. */
 export async function listPendingReview(db: Queryable, limit: number) {
   return db
     .select({ id: stays.id, personId: stays.personId, guest: stays.guest })
     .from(stays)
     .where(eq(stays.personLink, 'new_pending'))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 export async function listReports(db: Queryable, stayIds: readonly string[]) {
