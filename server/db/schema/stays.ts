@@ -9,6 +9,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -132,10 +133,11 @@ export const stayBatches = pgTable(
     rowCount: integer('row_count').notNull(),
     acceptedCount: integer('accepted_count').notNull().default(0),
     rejectedCount: integer('rejected_count').notNull().default(0),
-    /** the rows as sent; cleared once the batch is done */
-    rows: jsonb('rows').$type<unknown[]>(),
-    /** one result per row, in row order, once done */
-    results: jsonb('results').$type<unknown[]>(),
+    /** the rows as sent; cleared once the batch is done. `json`, not `jsonb`: stored and read whole, never queried
+     * inside, and PostgreSQL takes 23 MB of `json` in a tenth of the time it needs to build `jsonb` (ARCHITECTURE D21) */
+    rows: json('rows').$type<unknown[]>(),
+    /** one result per row, in row order, once done (`json` for the same reason) */
+    results: json('results').$type<unknown[]>(),
     submittedByUserId: uuid('submitted_by_user_id').references(() => users.id),
     submittedByKeyId: uuid('submitted_by_key_id').references(() => accommodationApiKeys.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
