@@ -124,6 +124,8 @@ const isEmptyCell = (c: Cell) => c === null || c === undefined || (typeof c === 
 
 /** Collects rows: finds the header among the first non-empty rows, then keeps the non-empty rows below it. */
 class TableBuilder {
+  /** how many fields of the importer a row's cells name: the best-scoring of the first rows (above 0) is the header */
+  constructor(private readonly scoreHeader: (cells: readonly string[]) => number) {}
   private candidates: DataRow[] = [];
   private header: { row: number; headers: string[] } | null = null;
   readonly rows: DataRow[] = [];
@@ -152,7 +154,7 @@ class TableBuilder {
     }
     let best: { index: number; score: number } = { index: -1, score: 0 };
     this.candidates.forEach((c, index) => {
-      const score = headerRowScore(c.cells.map(headerText));
+      const score = this.scoreHeader(c.cells.map(headerText));
       if (score > best.score) {
         best = { index, score };
       }
@@ -195,17 +197,23 @@ function headerText(c: Cell): string {
   return '';
 }
 
-export async function readTable(bytes: Buffer, format: FileFormat = detectFormat(bytes)): Promise<Table> {
-  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+/** A CSV or XLSX file as a table; its header row is found by `scoreHeader` (the register import's columns unless
+ * another importer — the guest upload — says which headers it knows). */
+export async function readTable(
+  bytes: Buffer,
+  format: FileFormat = detectFormat(bytes),
+  scoreHeader: (cells: readonly string[]) => number = headerRowScore,
+): Promise<Table> {
+  return format === 'xlsx' ? readXlsx(bytes, scoreHeader) : readCsv(bytes, scoreHeader);
 }
 
-async function readCsv(bytes: Buffer): Promise<Table> {
+async function readCsv(bytes: Buffer, scoreHeader: (cells: readonly string[]) => number): Promise<Table> {
   const text = decodeText(bytes);
   if (text.includes('\u0000')) {
     throw new AppError('IMPORT_FILE_UNREADABLE', 'not a text file', { reason: 'binary' });
   }
   const delimiter = detectDelimiter(text);
-  const builder = new TableBuilder();
+  const builder = new TableBuilder(scoreHeader);
   const parser = parseCsv({
     delimiter,
     relax_column_count: true,
@@ -286,7 +294,7 @@ export function xlsxCell(value: ExcelValue | undefined): Cell {
   return null;
 }
 
-async function readXlsx(bytes: Buffer): Promise<Table> {
+async function readXlsx(bytes: Buffer, scoreHeader: (cells: readonly string[]) => number): Promise<Table> {
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       sharedStrings: 'cache',
@@ -297,7 +305,7 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
     });
     let firstError: AppError | null = null;
     for await (const worksheet of reader) {
-      const builder = new TableBuilder();
+      const builder = new TableBuilder(scoreHeader);
       try {
         for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
           const values = row.values as ExcelValue[];

@@ -139,9 +139,32 @@ function timeOf(cell: Cell | undefined): string | null {
 
 export type UploadRows = { rows: unknown[]; columns: Record<string, string | null> };
 
+/** How many guest fields a row's cells name: a header row names two or more, among them the arrival date, the
+ * expected check-out, or the MRZ or passport number (a sheet of MRZs and dates alone has no name column). */
+export function stayHeaderScore(cells: readonly string[]): number {
+  const named = new Set(cells.map((c) => headerIndex.get(key(c))).filter((f) => f !== undefined));
+  const anchored = ['arrivalDate', 'expectedCheckOut', 'mrz', 'documentNumber'].some((f) =>
+    named.has(f as UploadField),
+  );
+  return named.size >= 2 && anchored ? named.size : 0;
+}
+
+const columnsMissing = (missing: readonly UploadField[]) =>
+  new AppError(
+    'STAY_UPLOAD_COLUMNS_MISSING',
+    'the sheet needs an arrival date, an expected check-out and the MRZ or passport number',
+    {
+      missing,
+    },
+  );
+
 /** Reads an uploaded sheet into batch rows, for a property in `villageCode` (its zone dates the arrival times). */
 export async function readUpload(bytes: Buffer, villageCode: string, today: Date): Promise<UploadRows> {
-  const table = await readTable(bytes);
+  const table = await readTable(bytes, undefined, stayHeaderScore).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'IMPORT_NO_HEADER_ROW'
+      ? columnsMissing(['arrivalDate', 'expectedCheckOut', 'documentNumber'])
+      : error;
+  });
   const columnOf = new Map<UploadField, number>();
   table.headers.forEach((h, i) => {
     const field = headerIndex.get(key(h));
@@ -149,13 +172,12 @@ export async function readUpload(bytes: Buffer, villageCode: string, today: Date
       columnOf.set(field, i);
     }
   });
-  if (!columnOf.has('arrivalDate') || !(columnOf.has('mrz') || columnOf.has('documentNumber'))) {
-    throw new AppError('IMPORT_MAPPING_INCOMPLETE', 'the sheet needs an arrival date and the MRZ or passport number', {
-      missing: [
-        ...(columnOf.has('arrivalDate') ? [] : ['arrivalDate']),
-        ...(columnOf.has('mrz') || columnOf.has('documentNumber') ? [] : ['documentNumber']),
-      ],
-    });
+  const missing: UploadField[] = (['arrivalDate', 'expectedCheckOut'] as const).filter((f) => !columnOf.has(f));
+  if (!(columnOf.has('mrz') || columnOf.has('documentNumber'))) {
+    missing.push('documentNumber');
+  }
+  if (missing.length > 0) {
+    throw columnsMissing(missing);
   }
   const offset = zoneOffset[timeZoneOfRegion(villageCode) ?? 'WIB'];
   const rows = table.rows.map(({ row, cells }) => {

@@ -699,4 +699,44 @@ describe('spreadsheet upload', () => {
     await runJobs();
     expect(await countStays(sql`batch_id = ${sent.json().batchId} and channel = 'upload'`)).toBe(1);
   });
+
+  it('reads a sheet of MRZs and dates alone (no name columns), and names the guest columns a sheet lacks', async () => {
+    const upload = (csv: string) => {
+      const { payload, headers } = multipart('tamu.csv', csv);
+      return env.app.inject({
+        method: 'POST',
+        url: '/api/v1/stays/uploads?dryRun=true',
+        headers: { ...headers, authorization: `Bearer ${key}` },
+        payload,
+      });
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const line = (surname: string) =>
+      passportMrz({ documentNumber: docNo(), surname, givenNames: 'EVA' }).replace('\n', ' ');
+    const mrzOnly = await upload(
+      [
+        'Reference,Arrival date,Arrival time,Expected check-out,MRZ',
+        `A1,${today},00:01,${inDays(2)},"${line('BAKKER')}"`,
+        `A2,${today},00:02,${inDays(2)},"${line('JANSEN')}"`,
+      ].join('\n'),
+    );
+    expect(mrzOnly.statusCode, mrzOnly.body).toBe(202);
+    await runJobs();
+    const result = (await apiAs(key)('GET', `/api/v1/stays/batches/${mrzOnly.json().batchId}`)).json();
+    expect(result).toMatchObject({ status: 'accepted', acceptedCount: 2 });
+    expect(result.rows.map((r: { ref: string }) => r.ref)).toEqual(['A1', 'A2']);
+
+    const noDate = await upload(`MRZ,Kamar\n"${line('SMIT')}",7`);
+    expect(noDate.statusCode).toBe(422);
+    expect(noDate.json()).toMatchObject({
+      code: 'STAY_UPLOAD_COLUMNS_MISSING',
+      missing: ['arrivalDate', 'expectedCheckOut'],
+    });
+    const notASheet = await upload('Daftar tamu bulan ini\nlihat lampiran');
+    expect(notASheet.statusCode).toBe(422);
+    expect(notASheet.json()).toMatchObject({
+      code: 'STAY_UPLOAD_COLUMNS_MISSING',
+      missing: ['arrivalDate', 'expectedCheckOut', 'documentNumber'],
+    });
+  });
 });
