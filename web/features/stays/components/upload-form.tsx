@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { API_BASE } from '../../../lib/api-client';
 import { useBatch } from '../api/use-batch';
 import { useUploadStays } from '../api/use-upload-stays';
+import { rowFieldLabel } from '../utils/row-field';
 
 export function UploadForm({ accommodationId }: { accommodationId: string }) {
   const { t } = useTranslation('stays');
@@ -73,7 +74,8 @@ export function UploadForm({ accommodationId }: { accommodationId: string }) {
                     <Table.Td>
                       {r.errors.map((e) => (
                         <Text key={`${e.field}-${e.code}`} size="xs">
-                          {e.field}: {t(`errors:${e.code}`, { defaultValue: e.message })}
+                          {rowFieldLabel(e.field, (key) => t(key))}:{' '}
+                          {t(`errors:${e.code}`, { defaultValue: e.message })}
                         </Text>
                       ))}
                     </Table.Td>
