@@ -24,8 +24,8 @@ const REVIEW_CHUNK = 50;
  * A run reviews for at most this long: a node runs its jobs one after another, so a batch submitted meanwhile waits
  * at most this long for it, and a run ends well within the 10 minutes after which another node would take the job back
  * (server/platform/jobs.ts). What is left waits for the next minute's run; runs on two nodes at once share the work
- * (the guests are claimed with SKIP LOCKED). Measured (bench, 2-core machine, PostgreSQL): 75–200 guests a second
- * depending on the register's size, so a batch of 100,000 new guests is reviewed in 10–25 minutes.
+ * (the guests are claimed with SKIP LOCKED). Measured (bench, 2-core machine, PostgreSQL): 50–200 guests a second
+ * depending on the register's size, so a batch of 100,000 new guests is reviewed in 10–35 minutes.
  */
 const REVIEW_MAX_MS = 60_000;
 
