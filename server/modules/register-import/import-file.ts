@@ -201,9 +201,9 @@ function headerText(c: Cell): string {
  * another importer — the guest upload — says which headers it knows). */
 export async function readTable(
   bytes: Buffer,
-  format: FileFormat = detectFormat(bytes),
-  scoreHeader: (cells: readonly string[]) => number = headerRowScore,
+  opts: { format?: FileFormat; scoreHeader?: (cells: readonly string[]) => number } = {},
 ): Promise<Table> {
+  const { format = detectFormat(bytes), scoreHeader = headerRowScore } = opts;
   return format === 'xlsx' ? readXlsx(bytes, scoreHeader) : readCsv(bytes, scoreHeader);
 }
 

@@ -96,7 +96,7 @@ export async function uploadImport(ctx: Ctx, file: { fileName: string; bytes: Bu
     throw new AppError('IMPORT_FILE_MISSING', 'the file is empty');
   }
   const format = detectFormat(file.bytes);
-  const table = await readTable(file.bytes, format);
+  const table = await readTable(file.bytes, { format });
   const mapping = detectMapping(table.headers);
   const fileName = cleanFileName(file.fileName);
   const fileHash = createHash('sha256').update(file.bytes).digest('hex');
@@ -181,7 +181,7 @@ async function tableOf(db: Database['db'], row: repo.ImportRow): Promise<Table> 
   ) {
     return lastTable.table;
   }
-  const table = await readTable(await repo.findContent(db, row.id), row.format as Table['format']);
+  const table = await readTable(await repo.findContent(db, row.id), { format: row.format as Table['format'] });
   lastTable = { id: row.id, hash: row.fileHash, table, at: Date.now() };
   return table;
 }

@@ -142,12 +142,12 @@ export type UploadRows = { rows: unknown[]; columns: Record<string, string | nul
 /** How many guest fields a row's cells name: a header row names two or more, among them the arrival date, the
  * expected check-out, or the MRZ or passport number (a sheet of MRZs and dates alone has no name column). */
 export function stayHeaderScore(cells: readonly string[]): number {
-  const named = new Set(cells.map((c) => headerIndex.get(key(c))).filter((f) => f !== undefined));
-  const anchored = ['arrivalDate', 'expectedCheckOut', 'mrz', 'documentNumber'].some((f) =>
-    named.has(f as UploadField),
-  );
+  const named = new Set(cells.map((c) => headerIndex.get(key(c))));
+  named.delete(undefined);
+  const anchored = headerAnchors.some((f) => named.has(f));
   return named.size >= 2 && anchored ? named.size : 0;
 }
+const headerAnchors: readonly UploadField[] = ['arrivalDate', 'expectedCheckOut', 'mrz', 'documentNumber'];
 
 const columnsMissing = (missing: readonly UploadField[]) =>
   new AppError(
@@ -160,7 +160,7 @@ const columnsMissing = (missing: readonly UploadField[]) =>
 
 /** Reads an uploaded sheet into batch rows, for a property in `villageCode` (its zone dates the arrival times). */
 export async function readUpload(bytes: Buffer, villageCode: string, today: Date): Promise<UploadRows> {
-  const table = await readTable(bytes, undefined, stayHeaderScore).catch((error: unknown) => {
+  const table = await readTable(bytes, { scoreHeader: stayHeaderScore }).catch((error: unknown) => {
     throw error instanceof AppError && error.code === 'IMPORT_NO_HEADER_ROW'
       ? columnsMissing(['arrivalDate', 'expectedCheckOut', 'documentNumber'])
       : error;

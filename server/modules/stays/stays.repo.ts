@@ -404,9 +404,12 @@ export async function findIdempotencyKey(
   return row;
 }
 
+/** How lockAndFindIdempotencyKeys names a key in its answer: "property id:key". */
+export const idempotencyKeyId = (k: { accommodationId: string; key: string }) => `${k.accommodationId}:${k.key}`;
+
 /**
- * Locks the keys (in a fixed order) and reads them, by "property id:key": a second request with a key waits until
- * the first one with it commits or fails.
+ * Locks the keys (in a fixed order) and reads them, by idempotencyKeyId: a second request with a key waits until the
+ * first one with it commits or fails.
  */
 export async function lockAndFindIdempotencyKeys(
   tx: Tx,
@@ -429,7 +432,7 @@ export async function lockAndFindIdempotencyKeys(
         ),
       ),
     );
-  return new Map(rows.map((r) => [`${r.accommodationId}:${r.key}`, r]));
+  return new Map(rows.map((r) => [idempotencyKeyId(r), r]));
 }
 
 export async function insertIdempotencyKeys(tx: Tx, rows: readonly (typeof stayIdempotencyKeys.$inferInsert)[]) {

@@ -182,7 +182,7 @@ async function once<T>(
         // A retry sent while the first attempt is still running waits here for it, then answers with its result
         // (rather than, say, "already checked in" from its own attempt).
         const stored = await repo.lockAndFindIdempotencyKeys(tx, [{ accommodationId, key }]);
-        const row = stored.get(`${accommodationId}:${key}`);
+        const row = stored.get(repo.idempotencyKeyId({ accommodationId, key }));
         const first = answerOf(row);
         if (first) {
           return first;
@@ -421,7 +421,7 @@ async function writeCheckInsTogether(
     const stored = await repo.lockAndFindIdempotencyKeys(tx, keyed);
     const expired: typeof keyed = [];
     for (const k of keyed) {
-      const row = stored.get(`${k.accommodationId}:${k.key}`);
+      const row = stored.get(repo.idempotencyKeyId(k));
       try {
         const answer = storedAnswer<CheckInResult>(row, k.requestHash, now);
         if (answer) {
