@@ -143,10 +143,11 @@ try {
         for (let run = 0; run < 3; run++) {
           await tx.execute(sql`savepoint s`);
           const t = performance.now();
-          plan = await selectRows<{ 'QUERY PLAN': string }>(
-            tx,
-            sql`explain (analyze, buffers, costs off) ${staysWithReportsSql(stays, reports)}`,
-          );
+          const statement = staysWithReportsSql(stays, reports);
+          plan = await selectRows<{ 'QUERY PLAN': string }>(tx, {
+            sql: `explain (analyze, buffers, costs off) ${statement.sql}`,
+            params: statement.params,
+          });
           ms = Math.min(ms, performance.now() - t);
           await tx.execute(sql`rollback to savepoint s`);
         }

@@ -381,6 +381,8 @@ type SinglesResult = {
   /** CPU time of the local PostgreSQL server's processes per request (null on PGlite, which runs in the server's
    * process) */
   dbCpuMs: number | null;
+  /** distinct 100 ms windows in which the slowest 1 % of requests were due (tailWindows) */
+  tailWindows: number;
 };
 
 /** The load generator: a child process (on the other core when one is free), so that the clients' CPU neither stalls
@@ -403,6 +405,7 @@ const post = (token, body) => new Promise((resolve, reject) => {
 let next = 0;
 let errors = 0;
 const latencies = [];
+const sent = [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // rate 0: each client sends its next request as soon as the last is answered (closed loop, the machine's maximum);
 // rate R: the clients together send R requests a second, each on its own schedule (client k at k/R s, then every
@@ -420,12 +423,13 @@ const worker = async (token, k) => {
     const start = rate > 0 ? slot : performance.now();
     const status = await post(token, bodies[i]);
     latencies.push(performance.now() - start);
+    sent.push(start - t0);
     if (status !== 201) errors += 1;
     slot += every;
   }
 };
 const t0 = performance.now();
-Promise.all(tokens.map(worker)).then(() => process.stdout.write(JSON.stringify({ latencies, errors, ms: performance.now() - t0 })));
+Promise.all(tokens.map(worker)).then(() => process.stdout.write(JSON.stringify({ latencies, sent, errors, ms: performance.now() - t0 })));
 }
 `;
 
@@ -448,16 +452,18 @@ async function measureSingles(
   const cpu0 = process.cpuUsage();
   const db0 = postgresCpuMs();
   const profiler = tag === 'P' ? await startProfile(database, 'paced') : null;
-  const result = await new Promise<{ latencies: number[]; errors: number; ms: number }>((resolve, reject) => {
-    const client = spawn(process.execPath, ['-e', clientSource], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const out: Buffer[] = [];
-    client.stdout.on('data', (c: Buffer) => out.push(c));
-    client.once('error', reject);
-    client.once('close', (code) =>
-      code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString())) : reject(new Error(`client exited ${code}`)),
-    );
-    client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies, rate }));
-  });
+  const result = await new Promise<{ latencies: number[]; sent: number[]; errors: number; ms: number }>(
+    (resolve, reject) => {
+      const client = spawn(process.execPath, ['-e', clientSource], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const out: Buffer[] = [];
+      client.stdout.on('data', (c: Buffer) => out.push(c));
+      client.once('error', reject);
+      client.once('close', (code) =>
+        code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString())) : reject(new Error(`client exited ${code}`)),
+      );
+      client.stdin.end(JSON.stringify({ url: `${base}/stays/check-ins`, tokens, bodies, rate }));
+    },
+  );
   const seconds = result.ms / 1000;
   await profiler?.stop();
   const cpu = process.cpuUsage(cpu0);
@@ -467,6 +473,7 @@ async function measureSingles(
   }
   const groups1 = { ...checkInGroupStats(database) };
   const groups = (groups1.groups ?? 0) - (groups0.groups ?? 0);
+  const tail = tailWindows(result.latencies, result.sent);
   const latencies = result.latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
@@ -482,7 +489,16 @@ async function measureSingles(
     serverCpuMs: (cpu.user + cpu.system) / 1000 / total,
     perGroup: groups > 0 ? ((groups1.items ?? 0) - (groups0.items ?? 0)) / groups : 0,
     dbCpuMs: db0 !== null && db1 !== null ? (db1 - db0) / total : null,
+    tailWindows: tail,
   };
+}
+
+/** In how many distinct 100 ms windows (by the time a request was due) the slowest 1 % of the requests fall: one or
+ * two mean a stall of the whole process or machine (a pause, another job), dozens mean queueing spread over the run. */
+function tailWindows(latencies: readonly number[], sent: readonly number[]): number {
+  const order = latencies.map((_, i) => i).sort((a, b) => (latencies[b] ?? 0) - (latencies[a] ?? 0));
+  const slowest = order.slice(0, Math.max(1, Math.floor(latencies.length / 100)));
+  return new Set(slowest.map((i) => Math.floor((sent[i] ?? 0) / 100))).size;
 }
 
 /** CPU time (user + system) of every local process named "postgres", in ms; null when there is none (PGlite). */
@@ -600,13 +616,13 @@ async function run(
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients`);
     const single = await measureSingles(database, base, tokens, singles, 'S');
     log(
-      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms, errors ${single.errors}, ${single.perGroup.toFixed(1)} a group, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms (slowest 1 % due in ${single.tailWindows} windows of 100 ms), errors ${single.errors}, ${single.perGroup.toFixed(1)} a group, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const rate = Number(database.mode === 'server' ? args.rate : args['pglite-rate']);
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients at ${rate} a second together`);
     const paced = await measureSingles(database, base, tokens, singles, 'P', rate);
     log(
-      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, errors ${paced.errors}, ${paced.perGroup.toFixed(1)} a group, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
+      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms (slowest 1 % due in ${paced.tailWindows} windows of 100 ms), errors ${paced.errors}, ${paced.perGroup.toFixed(1)} a group, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
     );
     const shared = (await buildProperty(database)).token;
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients, all for one property`);

@@ -2,6 +2,7 @@
 // Same schema, same migrations, same queries. PGlite has one connection and serialises
 // queries and transactions itself, so code must never reach for the outer handle inside a
 // transaction (it would wait for itself): always use the `tx` it was given.
+import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,10 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type Query, SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -140,8 +141,41 @@ export async function pingDatabase(database: Database): Promise<void> {
   await database.db.execute(sql`select 1`);
 }
 
-/** Rows of a raw SQL statement; both drivers answer with `{ rows }`. */
-export async function selectRows<T>(q: Queryable, query: SQL): Promise<T[]> {
-  const result = (await q.execute(query)) as unknown as { rows: T[] };
+/** Rows of a raw SQL statement (drizzle's `sql`, or a text with `$n` placeholders and its parameters: statement.ts);
+ * both drivers answer with `{ rows }`. */
+export async function selectRows<T>(q: Queryable, query: SQL | Query): Promise<T[]> {
+  const result = (
+    query instanceof SQL
+      ? await q.execute(query)
+      : await q._.session.prepareQuery(query, undefined, undefined, false).execute()
+  ) as { rows: T[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+/** The texts each call site has had prepared, by the text's hash (one process-wide list; a connection prepares a
+ * text the first time it runs it). */
+const preparedTexts = new Map<string, Set<string>>();
+/** At most this many texts a call site: a statement whose text follows its data (a column sent once when all rows
+ * agree) has a few variants; past this, the rest run unprepared, so that no connection collects plans without end. */
+export const PREPARED_TEXTS_PER_SITE = 24;
+
+/**
+ * Rows of a statement that PostgreSQL keeps prepared on each connection (ARCHITECTURE D22): parsed, analysed and,
+ * after a few runs, planned once per connection instead of every time — for the few statements every check-in and
+ * batch runs. `site` names the call site; the statement's name is the site and a hash of its text, so a site whose
+ * text varies gets one per variant (up to PREPARED_TEXTS_PER_SITE). Same results and errors as `selectRows`; on
+ * PGlite the same as `selectRows`.
+ */
+export async function selectPrepared<T>(q: Queryable, site: string, query: SQL | Query): Promise<T[]> {
+  const built = query instanceof SQL ? dialect.sqlToQuery(query) : query;
+  const texts = preparedTexts.get(site) ?? new Set<string>();
+  preparedTexts.set(site, texts);
+  const key = hash('sha1', built.sql, 'base64url').slice(0, 16);
+  if (!texts.has(key) && texts.size < PREPARED_TEXTS_PER_SITE) {
+    texts.add(key);
+  }
+  const name = texts.has(key) ? `${site}:${key}` : undefined;
+  const result = (await q._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }

@@ -3,7 +3,7 @@
 // `pora audit verify` can name the first row that was changed, removed or inserted.
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../db/client';
+import { type Queryable, selectPrepared, type Tx } from '../db/client';
 import { auditLog } from '../db/schema/audit';
 import type { Ctx } from './context';
 
@@ -116,7 +116,9 @@ export async function appendAudits(
   });
   // One parameter for all rows (drizzle's multi-row insert builder cost ~2 ms of CPU for a dozen rows).
   const json = JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })));
-  await tx.execute(
+  await selectPrepared(
+    tx,
+    'audit.append',
     sql`insert into audit_log (seq, at, actor_kind, actor_id, actor_name, agency_id, action, object_type, object_id,
                                purpose, request_id, ip, details, prev_hash, hash)
         select r.seq, r.at, r."actorKind", r."actorId", r."actorName", r."agencyId", r.action, r."objectType",

@@ -4,10 +4,11 @@
 // disagreeing identity becomes the import's claim). No permission checks or audit rows: the import service does both
 // once per import.
 
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TimeZoneCode } from '../../../contracts/persons';
-import { type Queryable, selectRows, type Tx } from '../../db/client';
+import { type Queryable, selectPrepared, selectRows, type Tx } from '../../db/client';
 import { persons, travelDocuments } from '../../db/schema/register';
+import { arrayLiteral, type Column, insertColumns, Statement } from '../../db/statement';
 import { newId } from '../../platform/ids';
 import { normaliseName, searchNameOf } from './person-names';
 import { addNames, recordClaim, refreshPerson, type SourceRecord } from './person-records';
@@ -57,55 +58,6 @@ export type ImportedPerson = {
   source: SourceRecord;
 };
 
-type Column = [name: string, type: 'uuid' | 'text' | 'date' | 'timestamptz' | 'int', values: readonly unknown[]];
-
-/** One multi-row insert with one array parameter per column (unnest): a few parameters for any number of rows, and
- * no per-row statement building (an ORM insert of 1,000 rows spends more time building its SQL than the server
- * spends storing them). A column with the same value on every row (the source, the timestamps) is sent once as a
- * scalar: neither side then builds or parses an array of one copy per row. */
-function insertColumns(table: string, columns: readonly Column[]): SQL {
-  const names = sql.raw(columns.map(([name]) => `"${name}"`).join(', '));
-  const arrays: SQL[] = [];
-  const aliases: string[] = [];
-  const values = columns.map(([name, type, list]) => {
-    const first = list[0] ?? null;
-    if (list.every((v) => (v ?? null) === first)) {
-      return sql`${first}::${sql.raw(type)}`;
-    }
-    arrays.push(sql`${arrayLiteral(list)}::${sql.raw(type)}[]`);
-    aliases.push(`"${name}"`);
-    return sql.raw(`u."${name}"`);
-  });
-  if (arrays.length === 0) {
-    // every row alike (one row): still one row per value
-    return sql`insert into ${sql.raw(`"${table}"`)} (${names})
-      select ${sql.join(values, sql`, `)} from generate_series(1, ${columns[0]?.[2].length ?? 0}::int)`;
-  }
-  return sql`insert into ${sql.raw(`"${table}"`)} (${names})
-    select ${sql.join(values, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(aliases.join(', '))})`;
-}
-
-const needsEscape = /["\\]/;
-
-/** A PostgreSQL array literal ({"a",NULL,"b"}) sent as one text parameter: the query builder and the driver then
- * handle one value per column instead of one per row. */
-export function arrayLiteral(values: readonly unknown[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) {
-      out += ',';
-    }
-    if (v === null || v === undefined) {
-      out += 'NULL';
-    } else {
-      const text = String(v);
-      out += needsEscape.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
-    }
-  }
-  return `${out}}`;
-}
-
 const documentKey = (numberNorm: string, issuingState: string) => `${numberNorm}|${issuingState}`;
 
 /** Persons (not merged away) holding these documents, current or old: one query for a whole chunk. Keyed by
@@ -118,8 +70,9 @@ export async function findDocumentHoldersBulk(
   if (documents.length === 0) {
     return found;
   }
-  const rows = await selectRows<{ number_norm: string; issuing_state: string; person_id: string }>(
+  const rows = await selectPrepared<{ number_norm: string; issuing_state: string; person_id: string }>(
     db,
+    'persons.document_holders',
     sql`select distinct on (d.number_norm, d.issuing_state) d.number_norm, d.issuing_state, d.person_id
         from ${travelDocuments} d
         join ${persons} p on p.id = d.person_id and p.merged_into is null
@@ -218,9 +171,10 @@ export async function insertImportedPersons(
   });
   const at = now.toISOString();
   const all = <T>(f: (p: (typeof prepared)[number]) => T) => prepared.map(f);
-  const statements: SQL[] = [];
+  const statement = new Statement();
+  const statements: string[] = [];
   statements.push(
-    insertColumns('persons', [
+    insertColumns(statement, 'persons', [
       ['id', 'uuid', all((p) => p.id)],
       ['surname', 'text', all((p) => p.item.identity.surname)],
       ['given_names', 'text', all((p) => p.item.identity.givenNames)],
@@ -252,7 +206,7 @@ export async function insertImportedPersons(
     ['recorded_at', 'timestamptz', rows.map((p) => p.item.source.recordedAt.toISOString())],
   ];
   statements.push(
-    insertColumns('identity_claims', [
+    insertColumns(statement, 'identity_claims', [
       ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['surname', 'text', all((p) => p.item.identity.surname)],
@@ -276,7 +230,7 @@ export async function insertImportedPersons(
     nameKeys,
   );
   statements.push(
-    insertColumns('person_names', [
+    insertColumns(statement, 'person_names', [
       ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['kind', 'text', all(() => 'primary')],
@@ -295,7 +249,7 @@ export async function insertImportedPersons(
     ]),
   );
   statements.push(
-    insertColumns('travel_documents', [
+    insertColumns(statement, 'travel_documents', [
       ['id', 'uuid', all(() => newId())],
       ['person_id', 'uuid', all((p) => p.id)],
       ['type', 'text', all((p) => p.item.document.type)],
@@ -313,7 +267,7 @@ export async function insertImportedPersons(
   if (withPermit.length > 0) {
     const permit = (p: (typeof prepared)[number]) => p.item.permit as NonNullable<ImportedPerson['permit']>;
     statements.push(
-      insertColumns('permits', [
+      insertColumns(statement, 'permits', [
         ['id', 'uuid', withPermit.map((p) => p.permitId)],
         ['person_id', 'uuid', withPermit.map((p) => p.id)],
         ['type', 'text', withPermit.map((p) => permit(p).type)],
@@ -334,7 +288,7 @@ export async function insertImportedPersons(
   const withAddress = prepared.filter((p) => p.item.regionCode);
   if (withAddress.length > 0) {
     statements.push(
-      insertColumns('addresses', [
+      insertColumns(statement, 'addresses', [
         ['id', 'uuid', withAddress.map(() => newId())],
         ['person_id', 'uuid', withAddress.map((p) => p.id)],
         ['region_code', 'text', withAddress.map((p) => p.item.regionCode)],
@@ -347,14 +301,13 @@ export async function insertImportedPersons(
   }
   // One statement: the foreign keys between the new rows (a person's current permit, the facts' person) are checked
   // at its end, and the server gets one round trip per chunk.
-  const [first, ...rest] = statements as [SQL, ...SQL[]];
-  await tx.execute(
-    rest.length === 0
-      ? first
-      : sql`with ${sql.join(
-          rest.map((statement, i) => sql`${sql.raw(`w${i}`)} as (${statement})`),
-          sql`, `,
-        )} ${first}`,
+  const [first, ...rest] = statements as [string, ...string[]];
+  await selectPrepared(
+    tx,
+    'persons.insert_new',
+    statement.query(
+      rest.length === 0 ? first : `with ${rest.map((text, i) => `w${i} as (${text})`).join(', ')} ${first}`,
+    ),
   );
   return prepared.map((p) => p.id);
 }

@@ -2,7 +2,7 @@
 // look-ups and the "who viewed it" list (from the audit log). Scope and status rules arrive here as WHERE clauses.
 import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { PersonStatusCode } from '../../../contracts/persons';
-import { type Queryable, selectRows } from '../../db/client';
+import { type Queryable, selectPrepared, selectRows } from '../../db/client';
 import { auditLog } from '../../db/schema/audit';
 import {
   addresses,
@@ -205,8 +205,9 @@ export async function ensureNameKeys(db: Queryable, names: readonly NameParts[])
   }
   const wanted = sql`select * from unnest(${sql.param(keys)}::text[], ${sql.param(keys.map((k) => byKey.get(k) ?? 1))}::smallint[])
     as w(key, token_count)`;
-  const rows = await selectRows<{ id: number; key: string }>(
+  const rows = await selectPrepared<{ id: number; key: string }>(
     db,
+    'persons.name_keys',
     sql`with wanted as (${wanted}),
       inserted as (
         insert into ${nameKeys} (key, token_count)

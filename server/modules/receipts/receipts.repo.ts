@@ -1,7 +1,7 @@
 // All SQL of the receipts module. Many rows travel as one JSON parameter (jsonb_to_recordset), so a chunk of
 // thousands of receipts is one statement with one parameter on both drivers.
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, selectRows, type Tx } from '../../db/client';
+import { type Queryable, selectPrepared, type Tx } from '../../db/client';
 
 import { receiptSigningKeys, receipts } from '../../db/schema/receipts';
 import { newId } from '../../platform/ids';
@@ -50,8 +50,9 @@ export async function insertReceipts(
             values (${signingKey.keyId}, ${signingKey.x}, ${issuedAt.toISOString()}::timestamptz)
             on conflict do nothing) `
     : sql``;
-  const inserted = await selectRows<{ id: string; number: string }>(
+  const inserted = await selectPrepared<{ id: string; number: string }>(
     tx,
+    'receipts.insert',
     sql`${publishKey}insert into receipts (id, number, accommodation_id, property_name, zone, report_id, report_kind, guest_count,
                               reported_at, issued_at, payload, key_id, signature)
         select x.id, x.number, x.accommodation_id, p.name, p.zone, x.report_id, x.report_kind,

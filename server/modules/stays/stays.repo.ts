@@ -1,9 +1,10 @@
 // All SQL of the stays module: stays, their reports, batches, idempotency keys. Bulk inserts use one array
 // parameter per column (unnest), so a batch of thousands of rows is a handful of statements.
-import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, selectRows, type Tx } from '../../db/client';
+import { and, desc, eq, gte, ilike, inArray, lt, or, type Query, type SQL, sql } from 'drizzle-orm';
+import { type Queryable, selectPrepared, selectRows, type Tx } from '../../db/client';
 import { accommodations } from '../../db/schema/accommodations';
 import { stayBatches, stayIdempotencyKeys, stayReports, stays } from '../../db/schema/stays';
+import { insertColumns, Statement } from '../../db/statement';
 import type { Scope } from '../../platform/access';
 import type { ChainEnd } from '../../platform/audit';
 import { inScopeSql, withinAreaSql } from '../persons/persons.scope';
@@ -12,39 +13,6 @@ export type StayRow = typeof stays.$inferSelect;
 export type StayReportRow = typeof stayReports.$inferSelect;
 export type BatchRow = typeof stayBatches.$inferSelect;
 export type IdempotencyKeyRow = typeof stayIdempotencyKeys.$inferSelect;
-
-type Column = [name: string, type: string, values: readonly unknown[]];
-/** A column computed in the statement from the other columns' values (`pick` gives a column's expression). */
-type Computed = [name: string, expression: (pick: (name: string) => SQL) => SQL];
-
-/**
- * INSERT … SELECT of many rows: a column whose value differs between rows goes as one array parameter (unnest), a
- * column with the same value in every row (the property, the batch, the times of a batch) as one scalar — less to
- * send, less for the server to parse.
- */
-function insertColumns(table: string, columns: readonly Column[], computed: readonly Computed[] = []): SQL {
-  const names = sql.raw([...columns, ...computed].map(([name]) => `"${name}"`).join(', '));
-  // the first column (the id) always varies, so the select yields one row per id
-  const varying = columns.filter(([, , values], i) => i === 0 || values.some((v) => v !== values[0]));
-  const pick = (name: string): SQL => {
-    const column = columns.find(([n]) => n === name);
-    if (!column) {
-      throw new Error(`no column ${name}`);
-    }
-    const [, type, values] = column;
-    return varying.includes(column) ? sql.raw(`u."${name}"`) : sql`${sql.param(values[0])}::${sql.raw(type)}`;
-  };
-  const picks = sql.join(
-    [...columns.map(([name]) => pick(name)), ...computed.map(([, expression]) => expression(pick))],
-    sql`, `,
-  );
-  const arrays = sql.join(
-    varying.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
-    sql`, `,
-  );
-  const aliases = sql.raw(varying.map(([name]) => `"${name}"`).join(', '));
-  return sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${picks} from unnest(${arrays}) as u(${aliases})`;
-}
 
 // Check-ins of one property are ordered because the "already checked in" rule reads, then writes (the unique index
 // stays_open_person_uq stands behind it). A batch holds the property's lock exclusively; a check-in request holds it
@@ -70,7 +38,9 @@ export async function lockStayDocuments(
 ) {
   // One statement, in a fixed order: the shared property locks are taken while the keys are read (a filter, per row;
   // re-taking a held lock only counts it), the sort consumes them all before the first document lock is taken.
-  await tx.execute(
+  await selectPrepared(
+    tx,
+    'stays.lock_documents',
     sql`select count(pg_advisory_xact_lock(h)), ${then}
         from (select distinct hashtext('stays:' || p || ':' || k) as h
                 from unnest(${sql.param(entries.map((e) => e.accommodationId))}::text[],
@@ -117,11 +87,12 @@ export async function insertStaysWithReports(
     return undefined;
   }
   if (!readChainEnd) {
-    await tx.execute(staysWithReportsSql(rows, reports));
+    await selectPrepared(tx, 'stays.insert', staysWithReportsSql(rows, reports));
     return undefined;
   }
-  const [end] = await selectRows<{ seq: string | number | null; hash: string | null }>(
+  const [end] = await selectPrepared<{ seq: string | number | null; hash: string | null }>(
     tx,
+    'stays.insert',
     staysWithReportsSql(rows, reports, true),
   );
   return end?.hash ? { seq: Number(end.seq), hash: end.hash } : null;
@@ -132,10 +103,12 @@ export function staysWithReportsSql(
   rows: readonly NewStay[],
   reports: readonly NewReport[],
   readChainEnd = false,
-): SQL {
+): Query {
   const s = <T>(f: (r: NewStay) => T) => rows.map(f);
   const r = <T>(f: (r: NewReport) => T) => reports.map(f);
-  return sql`with w as (${insertColumns(
+  const statement = new Statement();
+  const insertStays = insertColumns(
+    statement,
     'stays',
     [
       ['id', 'uuid', s((x) => x.id)],
@@ -166,20 +139,22 @@ export function staysWithReportsSql(
       [
         'village_code',
         (pick) =>
-          sql`(select a.village_code from accommodations a where a.id = ${pick('accommodation_id')} for key share)`,
+          `(select a.village_code from accommodations a where a.id = ${pick('accommodation_id')} for key share)`,
       ],
     ],
-  )}) ${
+  );
+  const insertReports = insertReportsSql(statement, r);
+  return statement.query(
     readChainEnd
-      ? sql`, r as (${insertReportsSql(r)})
-            select c.seq, c.hash from (select 1) as one
-              left join lateral (select seq, hash from audit_log order by seq desc limit 1) as c on true`
-      : insertReportsSql(r)
-  }`;
+      ? `with w as (${insertStays}), r as (${insertReports})
+           select c.seq, c.hash from (select 1) as one
+             left join lateral (select seq, hash from audit_log order by seq desc limit 1) as c on true`
+      : `with w as (${insertStays}) ${insertReports}`,
+  );
 }
 
-function insertReportsSql(r: <T>(f: (r: NewReport) => T) => T[]): SQL {
-  return insertColumns('stay_reports', [
+function insertReportsSql(statement: Statement, r: <T>(f: (r: NewReport) => T) => T[]): string {
+  return insertColumns(statement, 'stay_reports', [
     ['id', 'uuid', r((x) => x.id)],
     ['stay_id', 'uuid', r((x) => x.stayId)],
     ['accommodation_id', 'uuid', r((x) => x.accommodationId)],
