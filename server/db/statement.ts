@@ -26,7 +26,8 @@ export type Computed = [name: string, expression: (pick: (name: string) => strin
 
 /**
  * INSERT … SELECT of many rows, one array parameter per column (unnest): a few parameters for any number of rows, and
- * no per-row statement building. A column with the same value in every row (the source, the property, the times of a
+ * no per-row statement building. The driver writes each array as one PostgreSQL array literal (node-postgres's own
+ * serialiser was 10 % less CPU for a batch than building the literal here). A column with the same value in every row (the source, the property, the times of a
  * batch) goes as one scalar instead — less to send, less for the server to parse; the first column (the id) always
  * goes as an array, so the select yields one row per id.
  */
@@ -44,7 +45,7 @@ export function insertColumns(
     if (i > 0 && values.every((v) => (v ?? null) === first)) {
       expressions.set(name, `${statement.param(first)}::${type}`);
     } else {
-      arrays.push(`${statement.param(arrayLiteral(values))}::${type}[]`);
+      arrays.push(`${statement.param(values)}::${type}[]`);
       aliases.push(`"${name}"`);
       expressions.set(name, `u."${name}"`);
     }
@@ -60,25 +61,4 @@ export function insertColumns(
   const picks = [...columns.map(([name]) => pick(name)), ...computed.map(([, expression]) => expression(pick))];
   return `insert into "${table}" (${names}) select ${picks.join(', ')}
     from unnest(${arrays.join(', ')}) as u(${aliases.join(', ')})`;
-}
-
-const needsEscape = /["\\]/;
-
-/** A PostgreSQL array literal ({"a",NULL,"b"}) sent as one text parameter: the driver then handles one value per
- * column instead of one per row. */
-export function arrayLiteral(values: readonly unknown[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) {
-      out += ',';
-    }
-    if (v === null || v === undefined) {
-      out += 'NULL';
-    } else {
-      const text = String(v);
-      out += needsEscape.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
-    }
-  }
-  return `${out}}`;
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { TimeZoneCode } from '../../../contracts/persons';
 import { type Queryable, selectPrepared, selectRows, type Tx } from '../../db/client';
 import { persons, travelDocuments } from '../../db/schema/register';
-import { arrayLiteral, type Column, insertColumns, Statement } from '../../db/statement';
+import { type Column, insertColumns, Statement } from '../../db/statement';
 import { newId } from '../../platform/ids';
 import { normaliseName, searchNameOf } from './person-names';
 import { addNames, recordClaim, refreshPerson, type SourceRecord } from './person-records';
@@ -57,6 +57,27 @@ export type ImportedPerson = {
   } | null;
   source: SourceRecord;
 };
+
+const needsEscape = /["\\]/;
+
+/** A PostgreSQL array literal ({"a",NULL,"b"}) sent as one text parameter: the query builder and the driver then
+ * handle one value per column instead of one per row. */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) {
+      out += ',';
+    }
+    if (v === null || v === undefined) {
+      out += 'NULL';
+    } else {
+      const text = String(v);
+      out += needsEscape.test(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${text}"`;
+    }
+  }
+  return `${out}}`;
+}
 
 const documentKey = (numberNorm: string, issuingState: string) => `${numberNorm}|${issuingState}`;
 
