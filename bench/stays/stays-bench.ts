@@ -757,8 +757,8 @@ function report(results: RunResult[]): string {
     '',
     '### Single check-ins (POST /stays/check-ins, one guest each)',
     '',
-    '| database | properties | clients send | requests | clients | req/s | p50 | p99 | max | errors | a group | server CPU | database CPU | audit-only tx |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | properties | clients send | requests | clients | req/s | p50 | p99 | max | slowest 1 % | errors | a group | server CPU | database CPU | audit-only tx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.flatMap((r) =>
       (
         [
@@ -768,13 +768,15 @@ function report(results: RunResult[]): string {
         ] as const
       ).map(
         ([label, s]) =>
-          `| ${r.mode} | ${label} | ${s.rate > 0 ? `${f(s.rate)}/s together` : 'at once when answered'} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | ${s.errors} | ${f(s.perGroup, 1)} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
+          `| ${r.mode} | ${label} | ${s.rate > 0 ? `${f(s.rate)}/s together` : 'at once when answered'} | ${f(s.requests)} | ${s.clients} | **${f(s.rps)}** | ${f(s.p50, 1)} ms | **${f(s.p99, 1)} ms** | ${f(s.max, 1)} ms | in ${s.tailWindows} × 100 ms | ${s.errors} | ${f(s.perGroup, 1)} | ${f(s.serverCpuMs, 2)} ms | ${s.dbCpuMs === null ? '—' : `${f(s.dbCpuMs, 2)} ms`} | ${f(r.auditTxMs, 2)} ms |`,
       ),
     ),
     '',
     '"clients send": each client sends its next request as soon as its last is answered (the most the machine does),',
     'or the clients together send a fixed number a second, each on its own schedule, and a latency counts from the',
     'scheduled time (a late answer also delays and charges the next request). 1,000 requests warm the server up first.',
+    '"slowest 1 %": in how many distinct 100-ms windows the slowest 1 % of the requests were due — a few mean stalls of',
+    'the whole process or machine (a pause, other work), dozens mean queueing spread over the run.',
     '"a group": check-in requests written together in one transaction, on average (group commit, ARCHITECTURE D20).',
     '"audit-only tx": one transaction that only appends an audit row (advisory lock, read the last row, insert),',
     'measured alone; a group of check-ins takes that lock with its other locks and holds it until it commits, so groups',
