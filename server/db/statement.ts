@@ -27,9 +27,9 @@ export type Computed = [name: string, expression: (pick: (name: string) => strin
 /**
  * INSERT … SELECT of many rows, one array parameter per column (unnest): a few parameters for any number of rows, and
  * no per-row statement building. The driver writes each array as one PostgreSQL array literal (node-postgres's own
- * serialiser was 10 % less CPU for a batch than building the literal here). A column with the same value in every row (the source, the property, the times of a
- * batch) goes as one scalar instead — less to send, less for the server to parse; the first column (the id) always
- * goes as an array, so the select yields one row per id.
+ * serialiser cost a batch ~10 % less CPU than building the literal here). A column with the same value in every row
+ * (the source, the property, the times of a batch) goes as one scalar instead — less to send, less for the server to
+ * parse; the first column (the id) always goes as an array, so the select yields one row per id.
  */
 export function insertColumns(
   statement: Statement,
