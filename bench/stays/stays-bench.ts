@@ -493,6 +493,11 @@ async function measureSingles(
   };
 }
 
+/** A run of single check-ins in one log line. */
+function summary(s: SinglesResult): string {
+  return `  ${Math.round(s.rps)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (slowest 1 % due in ${s.tailWindows} windows of 100 ms), errors ${s.errors}, ${s.perGroup.toFixed(1)} a group, server ${s.serverCpuMs.toFixed(2)} ms, database ${s.dbCpuMs?.toFixed(2) ?? '—'} ms a request`;
+}
+
 /** In how many distinct 100 ms windows (by the time a request was due) the slowest 1 % of the requests fall: one or
  * two mean a stall of the whole process or machine (a pause, another job), dozens mean queueing spread over the run. */
 function tailWindows(latencies: readonly number[], sent: readonly number[]): number {
@@ -615,15 +620,11 @@ async function run(
     await measureSingles(database, base, tokens, Math.min(1000, singles), 'W');
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients`);
     const single = await measureSingles(database, base, tokens, singles, 'S');
-    log(
-      `  ${Math.round(single.rps)} req/s, p50 ${single.p50.toFixed(1)} ms, p99 ${single.p99.toFixed(1)} ms (slowest 1 % due in ${single.tailWindows} windows of 100 ms), errors ${single.errors}, ${single.perGroup.toFixed(1)} a group, server ${single.serverCpuMs.toFixed(2)} ms, database ${single.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
-    );
+    log(summary(single));
     const rate = Number(database.mode === 'server' ? args.rate : args['pglite-rate']);
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients at ${rate} a second together`);
     const paced = await measureSingles(database, base, tokens, singles, 'P', rate);
-    log(
-      `  ${Math.round(paced.rps)} req/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms (slowest 1 % due in ${paced.tailWindows} windows of 100 ms), errors ${paced.errors}, ${paced.perGroup.toFixed(1)} a group, server ${paced.serverCpuMs.toFixed(2)} ms, database ${paced.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
-    );
+    log(summary(paced));
     const shared = (await buildProperty(database)).token;
     log(`${mode}: ${singles} single check-ins from ${tokens.length} clients, all for one property`);
     const oneProperty = await measureSingles(
@@ -633,9 +634,7 @@ async function run(
       singles,
       'O',
     );
-    log(
-      `  ${Math.round(oneProperty.rps)} req/s, p50 ${oneProperty.p50.toFixed(1)} ms, p99 ${oneProperty.p99.toFixed(1)} ms, errors ${oneProperty.errors}, ${oneProperty.perGroup.toFixed(1)} a group, server ${oneProperty.serverCpuMs.toFixed(2)} ms, database ${oneProperty.dbCpuMs?.toFixed(2) ?? '—'} ms a request`,
-    );
+    log(summary(oneProperty));
     const auditTxMs = await auditLockCost(database);
     log(`  one audit-only transaction: ${auditTxMs.toFixed(2)} ms`);
     return {

@@ -144,12 +144,15 @@ export async function pingDatabase(database: Database): Promise<void> {
 /** Rows of a raw SQL statement (drizzle's `sql`, or a text with `$n` placeholders and its parameters: statement.ts);
  * both drivers answer with `{ rows }`. */
 export async function selectRows<T>(q: Queryable, query: SQL | Query): Promise<T[]> {
-  const result = (
-    query instanceof SQL
-      ? await q.execute(query)
-      : await q._.session.prepareQuery(query, undefined, undefined, false).execute()
-  ) as { rows: T[] };
-  return result.rows;
+  if (query instanceof SQL) {
+    return ((await q.execute(query)) as unknown as { rows: T[] }).rows;
+  }
+  return runQuery<T>(q, query, undefined);
+}
+
+/** A built statement through the session of `q` (the database or a transaction), under `name` when given. */
+async function runQuery<T>(q: Queryable, query: Query, name: string | undefined): Promise<T[]> {
+  return ((await q._.session.prepareQuery(query, undefined, name, false).execute()) as { rows: T[] }).rows;
 }
 
 const dialect = new PgDialect();
@@ -169,13 +172,14 @@ export const PREPARED_TEXTS_PER_SITE = 24;
  */
 export async function selectPrepared<T>(q: Queryable, site: string, query: SQL | Query): Promise<T[]> {
   const built = query instanceof SQL ? dialect.sqlToQuery(query) : query;
-  const texts = preparedTexts.get(site) ?? new Set<string>();
-  preparedTexts.set(site, texts);
+  let texts = preparedTexts.get(site);
+  if (!texts) {
+    texts = new Set<string>();
+    preparedTexts.set(site, texts);
+  }
   const key = hash('sha1', built.sql, 'base64url').slice(0, 16);
-  if (!texts.has(key) && texts.size < PREPARED_TEXTS_PER_SITE) {
+  if (texts.size < PREPARED_TEXTS_PER_SITE) {
     texts.add(key);
   }
-  const name = texts.has(key) ? `${site}:${key}` : undefined;
-  const result = (await q._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
-  return result.rows;
+  return runQuery<T>(q, built, texts.has(key) ? `${site}:${key}` : undefined);
 }

@@ -149,21 +149,29 @@ export function stayHeaderScore(cells: readonly string[]): number {
 }
 const headerAnchors: readonly UploadField[] = ['arrivalDate', 'expectedCheckOut', 'mrz', 'documentNumber'];
 
-const columnsMissing = (missing: readonly UploadField[]) =>
-  new AppError(
-    'STAY_UPLOAD_COLUMNS_MISSING',
-    'the sheet needs an arrival date, an expected check-out and the MRZ or passport number',
-    {
-      missing,
-    },
-  );
+/** The sheet needs an arrival date, an expected check-out and the MRZ or passport number as columns; refused with
+ * the ones it lacks (all of them for a sheet without a header row). */
+function requireColumns(columnOf: ReadonlyMap<UploadField, number>) {
+  const missing: UploadField[] = (['arrivalDate', 'expectedCheckOut'] as const).filter((f) => !columnOf.has(f));
+  if (!(columnOf.has('mrz') || columnOf.has('documentNumber'))) {
+    missing.push('documentNumber');
+  }
+  if (missing.length > 0) {
+    throw new AppError(
+      'STAY_UPLOAD_COLUMNS_MISSING',
+      'the sheet needs an arrival date, an expected check-out and the MRZ or passport number',
+      { missing },
+    );
+  }
+}
 
 /** Reads an uploaded sheet into batch rows, for a property in `villageCode` (its zone dates the arrival times). */
 export async function readUpload(bytes: Buffer, villageCode: string, today: Date): Promise<UploadRows> {
   const table = await readTable(bytes, { scoreHeader: stayHeaderScore }).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'IMPORT_NO_HEADER_ROW'
-      ? columnsMissing(['arrivalDate', 'expectedCheckOut', 'documentNumber'])
-      : error;
+    if (error instanceof AppError && error.code === 'IMPORT_NO_HEADER_ROW') {
+      requireColumns(new Map());
+    }
+    throw error;
   });
   const columnOf = new Map<UploadField, number>();
   table.headers.forEach((h, i) => {
@@ -172,13 +180,7 @@ export async function readUpload(bytes: Buffer, villageCode: string, today: Date
       columnOf.set(field, i);
     }
   });
-  const missing: UploadField[] = (['arrivalDate', 'expectedCheckOut'] as const).filter((f) => !columnOf.has(f));
-  if (!(columnOf.has('mrz') || columnOf.has('documentNumber'))) {
-    missing.push('documentNumber');
-  }
-  if (missing.length > 0) {
-    throw columnsMissing(missing);
-  }
+  requireColumns(columnOf);
   const offset = zoneOffset[timeZoneOfRegion(villageCode) ?? 'WIB'];
   const rows = table.rows.map(({ row, cells }) => {
     const cell = (f: UploadField) => {

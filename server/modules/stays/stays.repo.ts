@@ -86,15 +86,14 @@ export async function insertStaysWithReports(
   if (rows.length === 0) {
     return undefined;
   }
-  if (!readChainEnd) {
-    await selectPrepared(tx, 'stays.insert', staysWithReportsSql(rows, reports));
-    return undefined;
-  }
   const [end] = await selectPrepared<{ seq: string | number | null; hash: string | null }>(
     tx,
     'stays.insert',
-    staysWithReportsSql(rows, reports, true),
+    staysWithReportsSql(rows, reports, readChainEnd),
   );
+  if (!readChainEnd) {
+    return undefined;
+  }
   return end?.hash ? { seq: Number(end.seq), hash: end.hash } : null;
 }
 
