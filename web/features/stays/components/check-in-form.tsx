@@ -9,6 +9,7 @@ import type { CheckInResult, VisitPurpose } from '../../../../contracts/stays';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCodeOptions } from '../../../lib/api/use-code-table';
 import { useCheckIn } from '../api/use-check-in';
+import { requestFieldLabel } from '../utils/row-field';
 import { emptyGuest, type GuestDraft, GuestFields, guestOf } from './guest-fields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -143,7 +144,12 @@ export function CheckInForm({ accommodationId }: { accommodationId: string }) {
           <Stack gap={2}>
             {checkIn.error.errors.map((e: { path: string; code: string; message: string }) => (
               <Text key={`${e.path}-${e.code}`} size="xs" c="red">
-                {e.path.replace(/^body\./, '')}: {t(`errors:${e.code}`, { defaultValue: e.message })}
+                {requestFieldLabel(
+                  e.path,
+                  (key) => t(key),
+                  (n) => t('guest.title', { n }),
+                )}
+                : {t(`errors:${e.code}`, { defaultValue: e.message })}
               </Text>
             ))}
           </Stack>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import enStays from '../../../locales/en/stays.json';
 import idStays from '../../../locales/id/stays.json';
-import { rowFieldLabel } from './row-field';
+import { requestFieldLabel, rowFieldLabel } from './row-field';
 
 /** The catalogue's text at a dotted key, as i18next's t() finds it. */
 const from = (catalogue: object) => (key: string) =>
@@ -38,5 +38,15 @@ describe('the field of a rejected upload row', () => {
         expect(typeof label === 'string' && label !== field && label.length > 0, field).toBe(true);
       }
     }
+  });
+});
+
+describe('the field of a refused check-in', () => {
+  it('names the guest by its number and the field in the reader’s language', () => {
+    const title = (n: number) => `Tamu ${n}`;
+    expect(requestFieldLabel('body.guests.0.documentNumber', from(idStays), title)).toBe('Tamu 1 · Nomor paspor');
+    expect(requestFieldLabel('body.guests.2.mrz', from(idStays), title)).toBe('Tamu 3 · MRZ paspor');
+    expect(requestFieldLabel('body.expectedCheckOut', from(idStays), title)).toBe('Rencana check-out');
+    expect(requestFieldLabel('body.accommodationId', from(idStays), title)).toBe('accommodationId');
   });
 });
